@@ -1,0 +1,49 @@
+//! The CSV export: one row per mention (kind, text, entity, start, end, sentence).
+
+use crate::analysis::Analysis;
+
+pub fn render(analysis: &Analysis) -> String {
+    let mut writer = ::csv::Writer::from_writer(Vec::new());
+    let text = analysis.text();
+    let write = |writer: &mut ::csv::Writer<Vec<u8>>| -> Result<(), ::csv::Error> {
+        writer.write_record(["kind", "text", "entity", "start", "end", "sentence"])?;
+        for (i, mention) in analysis.mentions.iter().enumerate() {
+            let sentence = &text[analysis.sentence_around(mention.start)];
+            writer.write_record([
+                mention.label.as_str(),
+                mention.text(text),
+                &analysis.group_of_mention(i).name,
+                &mention.start.to_string(),
+                &mention.end.to_string(),
+                sentence,
+            ])?;
+        }
+        writer.flush()?;
+        Ok(())
+    };
+    // Writing to memory cannot fail.
+    write(&mut writer).expect("writing CSV to memory");
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Document, analyse};
+
+    #[test]
+    fn fields_with_commas_and_quotes_are_quoted() {
+        let analysis = analyse(Document::from_text(
+            "t",
+            "\"Hello,\" said Xi Jinping in Beijing.",
+        ));
+        let csv = super::render(&analysis);
+        let mut lines = csv.lines();
+        assert_eq!(lines.next(), Some("kind,text,entity,start,end,sentence"));
+        let row = lines.next().unwrap();
+        assert!(
+            row.ends_with("\"\"\"Hello,\"\" said Xi Jinping in Beijing.\""),
+            "{row}"
+        );
+    }
+}

@@ -1,0 +1,242 @@
+//! Merging mentions into entities: "Xi" and "Xi Jinping", "BRI" and "Belt and Road
+//! Initiative", "US" and "United States" are each one entity. The rules are general
+//! (a single name inside a person's full name, initials, a table of country aliases).
+
+use crate::entity::{Label, Mention};
+use crate::extract::gazetteer::gazetteer;
+use crate::extract::{initials, is_acronym};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// One entity: all mentions that refer to the same person, place, thing or figure.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Group {
+    pub id: usize,
+    pub label: Label,
+    /// The fullest form the document uses ("Xi Jinping").
+    pub name: String,
+    /// Indices into the analysis's mentions, in document order.
+    #[serde(skip)]
+    pub mentions: Vec<usize>,
+}
+
+impl Group {
+    pub fn mention_count(&self) -> usize {
+        self.mentions.len()
+    }
+}
+
+/// Groups mentions. Returns the groups (most mentioned first within each kind, ids in that
+/// order) and, for each mention, the id of its group.
+pub fn group_mentions(text: &str, mentions: &[Mention]) -> (Vec<Group>, Vec<usize>) {
+    // Distinct (label, form) keys; forms are the mention text with spaces collapsed.
+    let mut keys: Vec<(Label, String)> = Vec::new();
+    let mut key_index: HashMap<(Label, String), usize> = HashMap::new();
+    let mention_key: Vec<usize> = mentions
+        .iter()
+        .map(|m| {
+            let form = m
+                .text(text)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let key = (m.label, form);
+            *key_index.entry(key.clone()).or_insert_with(|| {
+                keys.push(key);
+                keys.len() - 1
+            })
+        })
+        .collect();
+
+    let mut sets = DisjointSets::new(keys.len());
+    let aliases = &gazetteer().aliases;
+    let mut by_canonical: HashMap<(Label, &str), usize> = HashMap::new();
+    let mut by_initials: HashMap<(Label, String), Vec<usize>> = HashMap::new();
+    let mut person_words: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, (label, form)) in keys.iter().enumerate() {
+        if !label.is_name() {
+            continue;
+        }
+        if let Some(canonical) = aliases.get(form.as_str()) {
+            match by_canonical.entry((*label, canonical)) {
+                std::collections::hash_map::Entry::Occupied(e) => sets.union(*e.get(), k),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(k);
+                }
+            }
+        }
+        if let Some(initials) = initials(form) {
+            by_initials.entry((*label, initials)).or_default().push(k);
+        }
+        if *label == Label::Person && form.contains(' ') {
+            for word in form
+                .split(' ')
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            {
+                person_words.entry(word).or_default().push(k);
+            }
+        }
+    }
+    for (k, (label, form)) in keys.iter().enumerate() {
+        if form.contains(' ') {
+            continue;
+        }
+        // "BRI" joins the one name whose initials it spells.
+        if is_acronym(form) {
+            let letters: String = form.chars().filter(|c| c.is_alphanumeric()).collect();
+            if let Some([only]) = by_initials.get(&(*label, letters)).map(Vec::as_slice) {
+                sets.union(*only, k);
+            }
+        }
+        // "Boluarte" joins "Dina Boluarte" when exactly one full name holds it.
+        if *label == Label::Person
+            && let Some(full_names) = person_words.get(form.as_str())
+        {
+            let mut distinct: Vec<usize> = full_names.iter().map(|&f| sets.find(f)).collect();
+            distinct.sort_unstable();
+            distinct.dedup();
+            if let [only] = distinct.as_slice() {
+                sets.union(*only, k);
+            }
+        }
+    }
+
+    // Collect members per root, then order groups: by kind, most mentioned first, by name.
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (m, &k) in mention_key.iter().enumerate() {
+        members.entry(sets.find(k)).or_default().push(m);
+    }
+    let mut groups: Vec<Group> = members
+        .into_values()
+        .map(|mentions_of_group| {
+            let label = mentions[mentions_of_group[0]].label;
+            let name = fullest_name(text, mentions, &mentions_of_group);
+            Group {
+                id: 0,
+                label,
+                name,
+                mentions: mentions_of_group,
+            }
+        })
+        .collect();
+    groups.sort_by(|a, b| {
+        a.label
+            .cmp(&b.label)
+            .then(b.mentions.len().cmp(&a.mentions.len()))
+            .then(a.name.cmp(&b.name))
+    });
+    let mut group_of = vec![0; mentions.len()];
+    for (id, group) in groups.iter_mut().enumerate() {
+        group.id = id;
+        for &m in &group.mentions {
+            group_of[m] = id;
+        }
+    }
+    (groups, group_of)
+}
+
+/// The longest form (in words, then in letters), ties broken by frequency and order.
+fn fullest_name(text: &str, mentions: &[Mention], members: &[usize]) -> String {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for &m in members {
+        let form = mentions[m]
+            .text(text)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        *counts.entry(form).or_default() += 1;
+    }
+    let mut forms: Vec<(String, usize)> = counts.into_iter().collect();
+    forms.sort_by(|(a, ca), (b, cb)| {
+        let words = |s: &str| s.split(' ').count();
+        words(b)
+            .cmp(&words(a))
+            .then(b.len().cmp(&a.len()))
+            .then(cb.cmp(ca))
+            .then(a.cmp(b))
+    });
+    forms
+        .into_iter()
+        .next()
+        .map(|(form, _)| form)
+        .unwrap_or_default()
+}
+
+/// Union-find over key indices.
+struct DisjointSets {
+    parent: Vec<usize>,
+}
+
+impl DisjointSets {
+    fn new(n: usize) -> Self {
+        DisjointSets {
+            parent: (0..n).collect(),
+        }
+    }
+
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            // Keep the smaller index as root so results do not depend on call order.
+            let (root, child) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.parent[child] = root;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entity::Source;
+
+    fn mention(text: &str, needle: &str, nth: usize, label: Label) -> Mention {
+        let start = text.match_indices(needle).nth(nth).unwrap().0;
+        Mention::new(start..start + needle.len(), label, Source::Rule, 1.0)
+    }
+
+    #[test]
+    fn surnames_acronyms_and_country_aliases_merge() {
+        let text =
+            "Xi Jinping and Xi. Belt and Road Initiative and BRI. US and U.S. and United States.";
+        let mentions = vec![
+            mention(text, "Xi Jinping", 0, Label::Person),
+            mention(text, "Xi", 1, Label::Person),
+            mention(text, "Belt and Road Initiative", 0, Label::Project),
+            mention(text, "BRI", 0, Label::Project),
+            mention(text, "US", 0, Label::Place),
+            mention(text, "U.S.", 0, Label::Place),
+            mention(text, "United States", 0, Label::Place),
+        ];
+        let (groups, group_of) = group_mentions(text, &mentions);
+        assert_eq!(groups.len(), 3);
+        assert_eq!(group_of[0], group_of[1]);
+        assert_eq!(group_of[2], group_of[3]);
+        assert_eq!(group_of[4], group_of[5]);
+        assert_eq!(group_of[5], group_of[6]);
+        let names: Vec<&str> = groups.iter().map(|g| g.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Xi Jinping", "United States", "Belt and Road Initiative"]
+        );
+    }
+
+    #[test]
+    fn a_surname_shared_by_two_people_stays_apart() {
+        let text = "Li Qiang met Li Wei. Li spoke.";
+        let mentions = vec![
+            mention(text, "Li Qiang", 0, Label::Person),
+            mention(text, "Li Wei", 0, Label::Person),
+            mention(text, "Li", 2, Label::Person),
+        ];
+        let (groups, _) = group_mentions(text, &mentions);
+        assert_eq!(groups.len(), 3);
+    }
+}

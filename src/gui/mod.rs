@@ -1,0 +1,3 @@
+pub fn run(_file: Option<std::path::PathBuf>) -> anyhow::Result<()> {
+    Ok(())
+}

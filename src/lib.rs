@@ -1,0 +1,18 @@
+//! newslens core: loading a document, finding its entities and facts, and exporting them.
+//! Nothing here knows about the window; the CLI, the tests, the benchmarks and the reader
+//! all use these same functions.
+
+pub mod analysis;
+pub mod document;
+pub mod entity;
+pub mod export;
+pub mod extract;
+pub mod facts;
+pub mod groups;
+pub mod load;
+pub mod palette;
+pub mod text;
+
+pub use analysis::{Analysis, analyse};
+pub use document::Document;
+pub use entity::{Label, Mention, Source};
