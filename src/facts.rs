@@ -32,7 +32,7 @@ pub struct Fact {
     /// The sentence's byte span.
     pub start: usize,
     pub end: usize,
-    /// A one-line normalised statement, e.g. "45 days → 23 days (−22 days, −48.9%)".
+    /// A one-line normalised statement, e.g. "45 days -> 23 days (-22 days, -48.9%)".
     pub summary: String,
     /// Mention indices of the figures and dates in the sentence.
     pub figures: Vec<usize>,
@@ -113,7 +113,7 @@ pub fn find_facts(
     facts
 }
 
-/// "from 45 days to 23 days" -> "45 days → 23 days (−22 days, −48.9%)".
+/// "from 45 days to 23 days" -> "45 days -> 23 days (-22 days, -48.9%)".
 fn change_between(text: &str, from: &Mention, to: &Mention) -> Option<String> {
     let before_from = text[..from.start].trim_end();
     let between = text[from.end..to.start].trim();
@@ -123,13 +123,13 @@ fn change_between(text: &str, from: &Mention, to: &Mention) -> Option<String> {
         return None;
     }
     let (a, b) = (from.text(text), to.text(text));
-    let mut summary = format!("{a} \u{2192} {b}");
+    let mut summary = format!("{a} -> {b}");
     if let (Some((x, unit_x)), Some((y, unit_y))) = (parse_quantity(a), parse_quantity(b))
         && unit_x == unit_y
         && x != 0.0
     {
         let delta = y - x;
-        let sign = if delta < 0.0 { "\u{2212}" } else { "+" };
+        let sign = if delta < 0.0 { "-" } else { "+" };
         summary.push_str(&format!(
             " ({sign}{} {unit_x}, {sign}{:.1}%)",
             format_number(delta.abs()),
@@ -202,7 +202,7 @@ mod tests {
         let to = Mention::new(b..b + 7, Label::Figure, crate::entity::Source::Rule, 1.0);
         assert_eq!(
             change_between(text, &from, &to).as_deref(),
-            Some("45 days \u{2192} 23 days (\u{2212}22 days, \u{2212}48.9%)")
+            Some("45 days -> 23 days (-22 days, -48.9%)")
         );
     }
 }

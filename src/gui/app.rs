@@ -1,0 +1,543 @@
+//! The reader's state and its frame: panels draw, return commands, and `apply` carries
+//! them out in one place.
+
+use super::command::Command;
+use super::find::FindState;
+use super::jobs::{JobResult, Jobs};
+use super::panel::{self, PanelState};
+use super::reader::{ReaderView, Selection};
+use super::settings::{STORAGE_KEY, Settings};
+use super::style;
+use egui::{Key, KeyboardShortcut, Modifiers, RichText, Sense, Vec2};
+use newslens::{Analysis, analyse, document};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Progress is shown for work that takes longer than a blink.
+const BLINK: Duration = Duration::from_millis(150);
+
+const OPEN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+const EXPORT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
+const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+const ZOOM_IN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals);
+const ZOOM_IN_PLUS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Plus);
+const ZOOM_OUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Minus);
+
+pub struct ReaderApp {
+    pub(super) settings: Settings,
+    pub(super) analysis: Arc<Analysis>,
+    pub(super) reader: ReaderView,
+    pub(super) selection: Selection,
+    pub(super) panel: PanelState,
+    pub(super) find: FindState,
+    pub(super) jobs: Jobs,
+    pub(super) status: String,
+    pub(super) error: Option<String>,
+    applied_theme: Option<bool>,
+}
+
+impl ReaderApp {
+    /// Starts with the built-in sample article.
+    pub fn new(settings: Settings) -> Self {
+        let analysis = Arc::new(analyse(document::sample()));
+        let status = opened_status(&analysis);
+        ReaderApp {
+            settings,
+            reader: ReaderView::new(&analysis),
+            analysis,
+            selection: Selection::default(),
+            panel: PanelState::default(),
+            find: FindState::default(),
+            jobs: Jobs::default(),
+            status,
+            error: None,
+            applied_theme: None,
+        }
+    }
+
+    /// Draws one frame.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        ctx.options_mut(|options| options.zoom_with_keyboard = false);
+        if self.applied_theme != Some(self.settings.dark) {
+            ctx.set_theme(if self.settings.dark {
+                egui::Theme::Dark
+            } else {
+                egui::Theme::Light
+            });
+            self.applied_theme = Some(self.settings.dark);
+        }
+        self.receive_jobs(&ctx);
+        let mut commands = self.shortcuts(&ctx);
+        if let Some(path) = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .find(|p| !p.as_os_str().is_empty())
+        }) {
+            commands.push(Command::Open(path));
+        }
+
+        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut commands));
+        if self.find.open {
+            egui::Panel::top("find").show(ui, |ui| self.find_bar(ui, &mut commands));
+        }
+        egui::Panel::top("legend").show(ui, |ui| self.legend(ui, &mut commands));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        egui::Panel::left("side-panel")
+            .resizable(true)
+            .default_size(300.0)
+            .min_size(200.0)
+            .show(ui, |ui| {
+                commands.extend(panel::show(
+                    ui,
+                    &mut self.panel,
+                    &self.analysis,
+                    &self.settings,
+                    &self.selection,
+                ));
+            });
+        let paper = if self.settings.dark {
+            egui::Color32::from_rgb(0x1B, 0x1B, 0x1D)
+        } else {
+            egui::Color32::from_rgb(0xFB, 0xFA, 0xF7)
+        };
+        egui::CentralPanel::default()
+            .frame(egui::Frame::central_panel(ui.style()).fill(paper))
+            .show(ui, |ui| {
+                if let Some(error) = &self.error {
+                    egui::Frame::new()
+                        .fill(ui.visuals().error_fg_color.gamma_multiply(0.15))
+                        .inner_margin(8.0)
+                        .corner_radius(4.0)
+                        .show(ui, |ui| {
+                            ui.horizontal(|ui| {
+                                ui.colored_label(ui.visuals().error_fg_color, error);
+                                if ui.button("Dismiss").clicked() {
+                                    commands.push(Command::DismissError);
+                                }
+                            });
+                        });
+                }
+                commands.extend(self.reader.show(
+                    ui,
+                    &self.analysis,
+                    &self.settings,
+                    &self.selection,
+                    &self.find,
+                ));
+            });
+
+        for command in commands {
+            self.apply(command, &ctx);
+        }
+    }
+
+    /// Carries out one command.
+    pub fn apply(&mut self, command: Command, ctx: &egui::Context) {
+        match command {
+            Command::OpenDialog => self.jobs.pick_file_to_open(ctx),
+            Command::Open(path) => {
+                self.status = format!("Reading {}…", path.display());
+                self.jobs.load(path, ctx);
+            }
+            Command::ExportDialog => self
+                .jobs
+                .pick_export_file(&self.analysis.document.name, ctx),
+            Command::Export(path, format) => {
+                self.status = format!("Exporting {}…", format.description());
+                self.jobs.export(self.analysis.clone(), path, format, ctx);
+            }
+            Command::SelectGroup(group) => {
+                if self.selection.group == Some(group) {
+                    self.step_mention(1);
+                } else if let Some(&first) = self
+                    .analysis
+                    .groups
+                    .get(group)
+                    .and_then(|g| g.mentions.first())
+                {
+                    self.select_mention(first);
+                    self.reader.scroll_to(self.analysis.mentions[first].start);
+                }
+            }
+            Command::SelectMention(mention) => self.select_mention(mention),
+            Command::StepMention(delta) => self.step_mention(delta),
+            Command::JumpToFact(i) => {
+                if let Some(fact) = self.analysis.facts.get(i) {
+                    self.selection.marked = Some(fact.start..fact.end);
+                    self.reader.scroll_to(fact.start);
+                    self.status = format!(
+                        "Fact {} of {}: {}",
+                        i + 1,
+                        self.analysis.facts.len(),
+                        fact.summary
+                    );
+                }
+            }
+            Command::ToggleLabel(label) => self.settings.toggle(label),
+            Command::ZoomIn => self.settings.zoom(1.0),
+            Command::ZoomOut => self.settings.zoom(-1.0),
+            Command::ToggleTheme => self.settings.dark = !self.settings.dark,
+            Command::OpenFind => {
+                self.find.open = true;
+                self.find.focus_requested = true;
+            }
+            Command::CloseFind => {
+                self.find.open = false;
+                self.find.query.clear();
+                self.find.reset_matches();
+            }
+            Command::StepMatch(delta) => {
+                self.find.step(delta);
+                self.show_current_match();
+            }
+            Command::DismissError => self.error = None,
+        }
+    }
+
+    fn select_mention(&mut self, mention: usize) {
+        let Some(&group) = self.analysis.group_of.get(mention) else {
+            return;
+        };
+        self.selection.group = Some(group);
+        self.selection.mention = Some(mention);
+        self.selection.marked = None;
+        self.status = self.mention_status();
+    }
+
+    /// Moves to the next (+1) or previous (-1) mention of the selected entity, wrapping.
+    fn step_mention(&mut self, delta: i32) {
+        let Some(group) = self
+            .selection
+            .group
+            .and_then(|g| self.analysis.groups.get(g))
+        else {
+            self.status = "Select an entity first (click it in the panel or the text).".into();
+            return;
+        };
+        let count = group.mentions.len() as i64;
+        let position = self
+            .selection
+            .mention
+            .and_then(|m| group.mentions.iter().position(|&x| x == m))
+            .map_or(if delta > 0 { -1 } else { 0 }, |p| p as i64);
+        let next = group.mentions[(position + i64::from(delta)).rem_euclid(count) as usize];
+        self.select_mention(next);
+        self.reader.scroll_to(self.analysis.mentions[next].start);
+    }
+
+    fn mention_status(&self) -> String {
+        let (Some(group), Some(mention)) = (
+            self.selection
+                .group
+                .and_then(|g| self.analysis.groups.get(g)),
+            self.selection.mention,
+        ) else {
+            return String::new();
+        };
+        let position = group
+            .mentions
+            .iter()
+            .position(|&m| m == mention)
+            .map_or(0, |p| p + 1);
+        format!(
+            "{}: mention {position} of {}",
+            group.name,
+            group.mentions.len()
+        )
+    }
+
+    fn show_current_match(&mut self) {
+        if let Some(found) = self.find.current_match() {
+            self.reader.scroll_to(found.start);
+        }
+        self.status = format!("Find: {}", self.find.summary());
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        let typing = ctx.memory(|m| m.focused().is_some());
+        ctx.input_mut(|input| {
+            let mut commands = Vec::new();
+            if input.consume_shortcut(&OPEN) {
+                commands.push(Command::OpenDialog);
+            }
+            if input.consume_shortcut(&EXPORT) {
+                commands.push(Command::ExportDialog);
+            }
+            if input.consume_shortcut(&FIND) {
+                commands.push(Command::OpenFind);
+            }
+            if input.consume_shortcut(&ZOOM_IN) || input.consume_shortcut(&ZOOM_IN_PLUS) {
+                commands.push(Command::ZoomIn);
+            }
+            if input.consume_shortcut(&ZOOM_OUT) {
+                commands.push(Command::ZoomOut);
+            }
+            if self.find.open && input.consume_key(Modifiers::NONE, Key::Escape) {
+                commands.push(Command::CloseFind);
+            }
+            if input.consume_key(Modifiers::SHIFT, Key::F3) {
+                commands.push(Command::StepMention(-1));
+            }
+            if input.consume_key(Modifiers::NONE, Key::F3) {
+                commands.push(Command::StepMention(1));
+            }
+            if !typing {
+                if input.consume_key(Modifiers::SHIFT, Key::N) {
+                    commands.push(Command::StepMention(-1));
+                }
+                if input.consume_key(Modifiers::NONE, Key::N) {
+                    commands.push(Command::StepMention(1));
+                }
+            }
+            commands
+        })
+    }
+
+    fn receive_jobs(&mut self, ctx: &egui::Context) {
+        for result in self.jobs.finished() {
+            match result {
+                JobResult::Loaded {
+                    generation,
+                    path,
+                    analysis,
+                } if self.jobs.is_current(generation) => {
+                    self.jobs.loading = None;
+                    self.settings.remember(&path);
+                    self.set_analysis(*analysis);
+                }
+                JobResult::LoadFailed {
+                    generation,
+                    message,
+                } if self.jobs.is_current(generation) => {
+                    self.jobs.loading = None;
+                    self.status = "The open document stays open.".into();
+                    self.error = Some(message);
+                }
+                JobResult::Loaded { .. } | JobResult::LoadFailed { .. } => {}
+                JobResult::PickedOpen(path) => self.apply(Command::Open(path), ctx),
+                JobResult::PickedExport(path, format) => {
+                    self.apply(Command::Export(path, format), ctx)
+                }
+                JobResult::Exported(path) => {
+                    self.status = format!("Exported to {}", path.display())
+                }
+                JobResult::ExportFailed(message) => self.error = Some(message),
+            }
+        }
+    }
+
+    /// Shows a newly analysed document.
+    pub(super) fn set_analysis(&mut self, analysis: Analysis) {
+        self.status = opened_status(&analysis);
+        if let Some(notice) = &analysis.document.notice {
+            self.status = format!("{} {notice}", self.status);
+        }
+        self.analysis = Arc::new(analysis);
+        self.reader = ReaderView::new(&self.analysis);
+        self.selection = Selection::default();
+        self.find.reset_matches();
+        self.error = None;
+    }
+
+    fn menu_bar(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                if ui
+                    .add(egui::Button::new("Open…").shortcut_text(ui.ctx().format_shortcut(&OPEN)))
+                    .clicked()
+                {
+                    commands.push(Command::OpenDialog);
+                }
+                ui.menu_button("Open recent", |ui| {
+                    if self.settings.recent.is_empty() {
+                        ui.weak("No recent files");
+                    }
+                    for path in &self.settings.recent {
+                        if ui.button(path.display().to_string()).clicked() {
+                            commands.push(Command::Open(path.clone()));
+                        }
+                    }
+                });
+                if ui
+                    .add(
+                        egui::Button::new("Export…")
+                            .shortcut_text(ui.ctx().format_shortcut(&EXPORT)),
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::ExportDialog);
+                }
+                ui.separator();
+                if ui.button("Quit").clicked() {
+                    ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+                }
+            });
+            ui.menu_button("View", |ui| {
+                if ui
+                    .add(egui::Button::new("Find…").shortcut_text(ui.ctx().format_shortcut(&FIND)))
+                    .clicked()
+                {
+                    commands.push(Command::OpenFind);
+                }
+                if ui
+                    .add(
+                        egui::Button::new("Larger text")
+                            .shortcut_text(ui.ctx().format_shortcut(&ZOOM_IN)),
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::ZoomIn);
+                }
+                if ui
+                    .add(
+                        egui::Button::new("Smaller text")
+                            .shortcut_text(ui.ctx().format_shortcut(&ZOOM_OUT)),
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::ZoomOut);
+                }
+                let theme = if self.settings.dark {
+                    "Light theme"
+                } else {
+                    "Dark theme"
+                };
+                if ui.button(theme).clicked() {
+                    commands.push(Command::ToggleTheme);
+                }
+            });
+            ui.separator();
+            ui.strong(&self.analysis.document.name);
+        });
+    }
+
+    fn legend(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        ui.horizontal_wrapped(|ui| {
+            for (label, count) in self.analysis.counts_by_label() {
+                let shown = !self.settings.is_hidden(label);
+                let (swatch, _) = ui.allocate_exact_size(Vec2::splat(12.0), Sense::hover());
+                let colour = if shown {
+                    style::solid(label)
+                } else {
+                    style::solid(label).gamma_multiply(0.3)
+                };
+                ui.painter().rect_filled(swatch, 2.0, colour);
+                let text = RichText::new(format!("{} {count}", label.as_str()));
+                let response = ui
+                    .selectable_label(
+                        shown,
+                        if shown {
+                            text
+                        } else {
+                            text.strikethrough().weak()
+                        },
+                    )
+                    .on_hover_text(if shown {
+                        format!("Hide {} highlights", label.as_str())
+                    } else {
+                        format!("Show {} highlights", label.as_str())
+                    });
+                if response.clicked() {
+                    commands.push(Command::ToggleLabel(label));
+                }
+                ui.add_space(6.0);
+            }
+        });
+    }
+
+    fn find_bar(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        ui.horizontal(|ui| {
+            ui.label("Find");
+            let response = ui.add(
+                egui::TextEdit::singleline(&mut self.find.query)
+                    .id_salt("find-box")
+                    .hint_text("text to find")
+                    .desired_width(260.0),
+            );
+            if self.find.focus_requested {
+                response.request_focus();
+                self.find.focus_requested = false;
+            }
+            if self.find.refresh(self.analysis.text()) {
+                self.show_current_match();
+            }
+            if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+                let back = ui.input(|i| i.modifiers.shift);
+                commands.push(Command::StepMatch(if back { -1 } else { 1 }));
+                response.request_focus();
+            }
+            ui.label(self.find.summary());
+            if ui
+                .button("Previous")
+                .on_hover_text("Previous match (Shift+Enter)")
+                .clicked()
+            {
+                commands.push(Command::StepMatch(-1));
+            }
+            if ui
+                .button("Next")
+                .on_hover_text("Next match (Enter)")
+                .clicked()
+            {
+                commands.push(Command::StepMatch(1));
+            }
+            if ui.button("Close").clicked() {
+                commands.push(Command::CloseFind);
+            }
+        });
+    }
+
+    fn status_bar(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            if let Some(loading) = &self.jobs.loading
+                && loading.since.elapsed() > BLINK
+            {
+                ui.spinner();
+                ui.label(format!("Reading {}…", loading.name));
+            } else if self.jobs.loading.is_some() {
+                ui.ctx().request_repaint_after(BLINK);
+            }
+            ui.label(&self.status);
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let document = &self.analysis.document;
+                ui.weak(format!(
+                    "{} · {} · {:.0} pt",
+                    document.encoding,
+                    human_size(document.text.len()),
+                    self.settings.font_size
+                ));
+            });
+        });
+    }
+}
+
+impl eframe::App for ReaderApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, STORAGE_KEY, &self.settings);
+    }
+}
+
+fn opened_status(analysis: &Analysis) -> String {
+    format!(
+        "{}: {} entities, {} mentions, {} facts.",
+        analysis.document.name,
+        analysis.groups.len(),
+        analysis.mentions.len(),
+        analysis.facts.len()
+    )
+}
+
+fn human_size(bytes: usize) -> String {
+    match bytes {
+        b if b < 1024 => format!("{b} B"),
+        b if b < 1024 * 1024 => format!("{:.1} kB", b as f64 / 1024.0),
+        b => format!("{:.1} MB", b as f64 / (1024.0 * 1024.0)),
+    }
+}

@@ -1,0 +1,242 @@
+//! The reader driven through its real UI with egui_kittest: widgets are found by their
+//! labels and clicked, keys are pressed, and the app's state is checked after each frame.
+
+use super::app::ReaderApp;
+use super::command::Command;
+use super::settings::Settings;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use newslens::Label;
+use std::time::{Duration, Instant};
+
+fn reader() -> Harness<'static, ReaderApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 820.0))
+        .with_max_steps(64)
+        .build_ui_state(
+            |ui, app: &mut ReaderApp| app.show(ui),
+            ReaderApp::new(Settings::default()),
+        )
+}
+
+/// The id of the group named `name`.
+fn group_named(harness: &Harness<'_, ReaderApp>, name: &str) -> usize {
+    let app = harness.state();
+    app.analysis
+        .groups
+        .iter()
+        .find(|g| g.name == name)
+        .unwrap_or_else(|| panic!("no entity named {name}"))
+        .id
+}
+
+/// Steps frames until the condition holds, for work done on other threads.
+fn run_until(harness: &mut Harness<'_, ReaderApp>, what: &str, done: impl Fn(&ReaderApp) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !done(harness.state()) {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    harness.run();
+}
+
+#[test]
+fn clicking_an_entity_jumps_to_its_first_mention_and_n_steps_through_the_rest() {
+    let mut harness = reader();
+    harness.run();
+    let boluarte = group_named(&harness, "Dina Boluarte");
+    let mentions = harness.state().analysis.groups[boluarte].mentions.clone();
+    assert!(
+        mentions.len() >= 8,
+        "Boluarte is mentioned often: {mentions:?}"
+    );
+
+    harness.get_by_label("Dina Boluarte").click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.selection.group, Some(boluarte));
+    assert_eq!(app.selection.mention, Some(mentions[0]));
+    assert_eq!(
+        app.status,
+        format!("Dina Boluarte: mention 1 of {}", mentions.len())
+    );
+    let first = &app.analysis.mentions[mentions[0]];
+    assert!(app.reader.visible.start <= first.start && first.end <= app.reader.visible.end);
+
+    harness.key_press(Key::N);
+    harness.run();
+    assert_eq!(harness.state().selection.mention, Some(mentions[1]));
+    let second = harness.state().analysis.mentions[mentions[1]].clone();
+    let visible = harness.state().reader.visible.clone();
+    assert!(
+        visible.start <= second.start && second.end <= visible.end,
+        "the reader scrolled to it"
+    );
+
+    // Clicking the entity again also moves on; Shift+N goes back; stepping wraps round.
+    harness.get_by_label("Dina Boluarte").click();
+    harness.run();
+    assert_eq!(harness.state().selection.mention, Some(mentions[2]));
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::N);
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::N);
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::N);
+    harness.run();
+    assert_eq!(harness.state().selection.mention, mentions.last().copied());
+    harness.key_press(Key::F3);
+    harness.run();
+    assert_eq!(harness.state().selection.mention, Some(mentions[0]));
+}
+
+#[test]
+fn the_last_paragraph_comes_into_view_when_its_mention_is_chosen() {
+    let mut harness = reader();
+    harness.run();
+    let last_mention = harness.state().analysis.mentions.len() - 1;
+    harness.state_mut().apply(
+        Command::SelectMention(last_mention),
+        &egui::Context::default(),
+    );
+    let start = harness.state().analysis.mentions[last_mention].start;
+    harness.state_mut().reader.scroll_to(start);
+    harness.run();
+    let visible = harness.state().reader.visible.clone();
+    assert!(visible.contains(&start), "{visible:?} should hold {start}");
+}
+
+#[test]
+fn exporting_json_writes_the_entities_to_the_chosen_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sample.json");
+    let mut harness = reader();
+    harness.run();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply(
+        Command::Export(path.clone(), newslens::export::Format::Json),
+        &ctx,
+    );
+    run_until(&mut harness, "the export", |app| {
+        app.status.starts_with("Exported")
+    });
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert!(json["entities"].as_array().unwrap().len() > 100);
+    assert_eq!(json["file"], "china-peru-chancay.txt");
+}
+
+#[test]
+fn a_file_that_cannot_be_read_leaves_the_open_document_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let mut harness = reader();
+    harness.run();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply(Command::Open(empty), &ctx);
+    run_until(&mut harness, "the error", |app| app.error.is_some());
+    let app = harness.state();
+    assert!(app.error.as_deref().unwrap().contains("empty"));
+    assert_eq!(app.analysis.document.name, "china-peru-chancay.txt");
+    harness.get_by_label("Dismiss").click();
+    harness.run();
+    assert!(harness.state().error.is_none());
+}
+
+#[test]
+fn a_readable_file_opens_and_becomes_a_recent_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("note.txt");
+    std::fs::write(&path, "Angela Merkel visited Paris on Monday.").unwrap();
+    let mut harness = reader();
+    harness.run();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply(Command::Open(path.clone()), &ctx);
+    run_until(&mut harness, "the document", |app| {
+        app.analysis.document.name == "note.txt"
+    });
+    let app = harness.state();
+    assert!(
+        app.analysis
+            .groups
+            .iter()
+            .any(|g| g.name == "Angela Merkel" && g.label == Label::Person)
+    );
+    assert!(app.settings.recent[0].ends_with("note.txt"));
+}
+
+#[test]
+fn the_legend_hides_and_shows_a_kind() {
+    let mut harness = reader();
+    harness.run();
+    let count = harness.state().analysis.counts_by_label()[0].1;
+    harness.get_by_label(&format!("PERSON {count}")).click();
+    harness.run();
+    assert!(harness.state().settings.is_hidden(Label::Person));
+    harness.get_by_label(&format!("PERSON {count}")).click();
+    harness.run();
+    assert!(!harness.state().settings.is_hidden(Label::Person));
+}
+
+#[test]
+fn a_fact_click_marks_its_sentence() {
+    let mut harness = reader();
+    harness.run();
+    let facts = harness.state().analysis.facts.len();
+    harness.get_by_label(&format!("Facts ({facts})")).click();
+    harness.run();
+    let change = harness
+        .state()
+        .analysis
+        .facts
+        .iter()
+        .find(|f| f.summary.starts_with("45 days"))
+        .expect("the sample's change of transport time")
+        .clone();
+    harness.get_by_label(&change.summary).click();
+    harness.run();
+    assert_eq!(
+        harness.state().selection.marked,
+        Some(change.start..change.end)
+    );
+}
+
+#[test]
+fn find_counts_matches_and_enter_moves_between_them() {
+    let mut harness = reader();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    assert!(harness.state().find.open);
+    // The find box has the keyboard focus: typing goes into it.
+    harness.event(egui::Event::Text("Chancay".into()));
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.find.query, "Chancay");
+    assert_eq!(app.find.matches.len(), 6);
+    assert_eq!(app.find.summary(), "1 of 6");
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().find.summary(), "2 of 6");
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::Enter);
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::Enter);
+    harness.run();
+    assert_eq!(harness.state().find.summary(), "6 of 6");
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(!harness.state().find.open);
+}
+
+#[test]
+fn font_size_follows_ctrl_plus_and_minus() {
+    let mut harness = reader();
+    harness.run();
+    let before = harness.state().settings.font_size;
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
+    harness.run();
+    assert_eq!(harness.state().settings.font_size, before + 1.0);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
+    harness.run();
+    assert_eq!(harness.state().settings.font_size, before - 1.0);
+}
