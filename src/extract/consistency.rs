@@ -81,10 +81,13 @@ pub fn settle(text: &str, candidates: &mut Vec<NameCandidate>) {
 
     // What is still undecided: a lone capitalised word inside a sentence is most often
     // an organisation or company in news ("Huawei", "Reuters"); anything else is dropped.
+    let gazetteer = super::gazetteer::gazetteer();
     for candidate in candidates.iter_mut() {
+        let name = name_of(candidate);
         if candidate.label.is_none()
             && !candidate.sentence_initial
-            && !name_of(candidate).contains(' ')
+            && !name.contains(' ')
+            && !gazetteer.is_common_word(&name)
         {
             candidate.label = Some(Label::Org);
             candidate.source = Source::Rule;

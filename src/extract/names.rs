@@ -290,6 +290,25 @@ impl<'a> Scanner<'a> {
                 j = next;
                 continue;
             }
+            // An initial: "P. Simmons", "George W. Bush".
+            if self.word(next) == "."
+                && !token.space_before
+                && is_initial(self.word(j))
+                && next + 1 < end
+                && self.tokens[next + 1].space_before
+                && self.is_capitalised(next + 1)
+            {
+                run.push(RunWord {
+                    index: next,
+                    connector: true,
+                });
+                run.push(RunWord {
+                    index: next + 1,
+                    connector: false,
+                });
+                j = next + 1;
+                continue;
+            }
             // "Asia-Pacific": a hyphen glued on both sides to capitalised words.
             if self.word(next) == "-"
                 && !token.space_before
@@ -372,6 +391,7 @@ impl<'a> Scanner<'a> {
                 .map_or(run.len(), |p| j + p);
             let right_text = self.span_text(&run[j..right_end]);
             let keep = match connectors.as_slice() {
+                ["."] => true,
                 ["-"] => {
                     !(self.gazetteer.is_place(&left_text) || self.gazetteer.is_place(&right_text))
                 }
@@ -470,6 +490,18 @@ impl<'a> Scanner<'a> {
                 && g.is_common_word(w)
                 && !g.is_place(w)
                 && !g.given_names.contains(w);
+            // "Latin American", "South Korean": demonyms of two words.
+            let two_word_demonym = words.len() >= 2
+                && !words[1].connector
+                && g.demonyms.contains(self.span_text(&words[..2]).as_str());
+            if two_word_demonym && !whole_is_name {
+                words.drain(..2);
+                sentence_initial = false;
+                if words.is_empty() {
+                    return None;
+                }
+                continue;
+            }
             let drop = if first.connector {
                 true
             } else if self.is_title(w) && !whole_is_name {
@@ -522,15 +554,37 @@ impl<'a> Scanner<'a> {
             candidate.score = score;
         };
 
-        if single && is_acronym(name) {
+        // Headlines and datelines in capitals: "LONDON", "PANAMA CITY", "ROBERTO DURAN".
+        let shouting = name.chars().filter(|c| c.is_alphabetic()).count() > 3 && is_all_caps(name);
+        let looked_up = if shouting {
+            title_case(name)
+        } else {
+            name.to_string()
+        };
+        let first_looked_up = looked_up.split(' ').next().unwrap_or_default();
+        let has_initial = words
+            .iter()
+            .any(|w| w.connector && self.word(w.index) == ".");
+        if name.chars().count() == 1 || matches!(name, "I'm" | "I'll" | "I've" | "I'd") {
+            return None;
+        }
+        if single && (is_acronym(name) || shouting) {
             if NOT_NAME_ACRONYMS.contains(&name) {
                 return None;
             }
-            if g.is_place(name) {
+            if g.is_place(name) || g.is_place(&looked_up) {
                 decide(Label::Place, Source::Gazetteer, 0.9);
-            } else {
+            } else if shouting && g.is_common_word(&looked_up) {
+                return None;
+            } else if name.chars().count() <= 5 {
                 decide(Label::Org, Source::Rule, 0.6);
             }
+        } else if shouting && g.is_place(&looked_up) {
+            decide(Label::Place, Source::Gazetteer, 0.85);
+        } else if shouting && g.given_names.contains(first_looked_up) && words.len() <= 3 {
+            decide(Label::Person, Source::Gazetteer, 0.75);
+        } else if has_initial && !ends_in_org(&words) {
+            decide(Label::Person, Source::Rule, 0.85);
         } else if let Some(site_end) = site_word.filter(|_| !g.is_place(name) && !title_before) {
             candidate.end = site_end;
             candidate.names_a_site = true;
@@ -559,6 +613,12 @@ impl<'a> Scanner<'a> {
             && !words.iter().any(|w| g.is_common_word(self.word(w.index)))
         {
             decide(Label::Person, Source::Gazetteer, 0.7);
+        } else if !single
+            && words.len() <= 3
+            && words.iter().any(|w| g.is_place(self.word(w.index)))
+        {
+            // "Dynamo Moscow", "Lada Togliatti": a name with a place in it is rarely a person.
+            decide(Label::Org, Source::Rule, 0.45);
         } else if !single
             && words.len() <= 3
             && !words
@@ -630,6 +690,30 @@ impl<'a> Scanner<'a> {
             .contains(&next.text(self.text))
             .then_some(next.end)
     }
+}
+
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+}
+
+fn is_all_caps(name: &str) -> bool {
+    name.chars().all(|c| !c.is_lowercase())
+}
+
+/// "PANAMA CITY" -> "Panama City".
+fn title_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut word_start = true;
+    for c in name.chars() {
+        if word_start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        word_start = !c.is_alphanumeric() && c != '\'';
+    }
+    out
 }
 
 pub fn is_acronym(word: &str) -> bool {
@@ -716,6 +800,7 @@ mod tests {
 
     #[test]
     fn titles_and_demonyms_stay_outside_person_names() {
+        assert!(names("the Latin American country").is_empty());
         let text = "Chinese President Xi Jinping met French President Emmanuel Macron.";
         assert!(has(text, "Xi Jinping", Label::Person));
         assert!(has(text, "Emmanuel Macron", Label::Person));
@@ -772,6 +857,23 @@ mod tests {
             "Chancay port",
             Label::Project
         ));
+    }
+
+    #[test]
+    fn capitalised_datelines_and_initials() {
+        let text = "LONDON 1996-08-30\nP. Simmons scored while ROBERTO DURAN watched.";
+        assert!(has(text, "LONDON", Label::Place), "{:?}", names(text));
+        assert!(has(text, "P. Simmons", Label::Person), "{:?}", names(text));
+        assert!(
+            has(text, "ROBERTO DURAN", Label::Person),
+            "{:?}",
+            names(text)
+        );
+        let headline = names("CRICKET - RESULTS");
+        assert!(
+            headline.iter().all(|(_, label)| label.is_none()),
+            "{headline:?}"
+        );
     }
 
     #[test]

@@ -1,5 +1,7 @@
-//! The article view. Text is laid out per paragraph and only where it is visible; laid-out
-//! paragraphs are cached until the width, the font size or the highlighting changes.
+//! The article view. Text is laid out per paragraph and only where it is visible. Galleys
+//! are not kept between frames (egui's own cache does that, and drops them when its font
+//! atlas is rebuilt); what is kept is each paragraph's measured height, until the width or
+//! the font size changes.
 
 use super::command::Command;
 use super::find::FindState;
@@ -8,8 +10,6 @@ use super::style;
 use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{Color32, FontId, Galley, Rect, ScrollArea, Sense, Stroke, Vec2, pos2, vec2};
 use newslens::Analysis;
-use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -39,9 +39,7 @@ pub struct ReaderView {
     paragraphs: Vec<Paragraph>,
     /// Height of each paragraph: measured once laid out, estimated before.
     heights: Vec<f32>,
-    galleys: HashMap<usize, Arc<Galley>>,
     layout_key: (u32, u32),
-    style_key: u64,
     scroll_target: Option<(usize, u8)>,
     /// The byte range of the paragraphs painted in the last frame (for tests and status).
     pub visible: Range<usize>,
@@ -53,9 +51,7 @@ impl ReaderView {
         ReaderView {
             heights: vec![0.0; paragraphs.len()],
             paragraphs,
-            galleys: HashMap::new(),
             layout_key: (0, 0),
-            style_key: 0,
             scroll_target: None,
             visible: 0..0,
         }
@@ -83,15 +79,9 @@ impl ReaderView {
         let layout_key = (column.to_bits(), font_size.to_bits());
         if layout_key != self.layout_key {
             self.layout_key = layout_key;
-            self.galleys.clear();
             for (height, paragraph) in self.heights.iter_mut().zip(&self.paragraphs) {
                 *height = estimate_height(paragraph.range.len(), column, font_size);
             }
-        }
-        let style_key = style_hash(settings, selection, find);
-        if style_key != self.style_key {
-            self.style_key = style_key;
-            self.galleys.clear();
         }
         let painter = Painter {
             analysis,
@@ -166,15 +156,12 @@ impl ReaderView {
         tops
     }
 
-    /// Lays out a paragraph (or takes it from the cache) and records its real height.
+    /// Lays out a paragraph (egui caches the result while it is in use) and records its
+    /// real height.
     fn galley(&mut self, ui: &egui::Ui, painter: &Painter<'_>, p: usize) -> Arc<Galley> {
-        if let Some(galley) = self.galleys.get(&p) {
-            return galley.clone();
-        }
         let job = painter.layout_job(&self.paragraphs[p]);
         let galley = ui.ctx().fonts_mut(|fonts| fonts.layout_job(job));
         self.heights[p] = galley.size().y;
-        self.galleys.insert(p, galley.clone());
         galley
     }
 
@@ -376,17 +363,6 @@ fn overlapping(ranges: &[Range<usize>], range: &Range<usize>) -> Range<usize> {
     let first = ranges.partition_point(|r| r.end <= range.start);
     let last = ranges.partition_point(|r| r.start < range.end);
     first..last.max(first)
-}
-
-fn style_hash(settings: &Settings, selection: &Selection, find: &FindState) -> u64 {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    settings.dark.hash(&mut hasher);
-    settings.hidden.hash(&mut hasher);
-    selection.hash(&mut hasher);
-    find.matches.len().hash(&mut hasher);
-    find.matches.first().hash(&mut hasher);
-    find.current.hash(&mut hasher);
-    hasher.finish()
 }
 
 /// A cheap guess of a paragraph's height before it is laid out.

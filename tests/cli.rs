@@ -1,0 +1,236 @@
+//! The command line as a user and the scorer run it: `newslens extract FILE --format ...`.
+
+use serde_json::Value;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const SAMPLE: &str = "seeds/china-peru-chancay.txt";
+const SAMPLE_GOLD: &str = "tests/fixtures/china-peru-chancay.gold.json";
+
+fn newslens(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_newslens"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
+
+fn extract_json(path: &str) -> Value {
+    let output = newslens(&["extract", "--format", "json", path]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("valid JSON")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Runs extract on a file that must be refused: non-zero exit, one line on stderr, no panic.
+fn assert_refused(path: &Path, expected: &str) {
+    let output = newslens(&["extract", path.to_str().unwrap()]);
+    let message = stderr(&output);
+    assert!(!output.status.success(), "{path:?} should be refused");
+    assert_eq!(message.trim_end().lines().count(), 1, "one line: {message}");
+    assert!(
+        message.contains(expected),
+        "{message:?} should say {expected:?}"
+    );
+    assert!(!message.contains("panicked"));
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn json_follows_the_schema_and_offsets_slice_to_the_text() {
+    let json = extract_json(SAMPLE);
+    let text = std::fs::read(SAMPLE).unwrap();
+    assert_eq!(json["file"], "china-peru-chancay.txt");
+    assert_eq!(json["text_bytes"].as_u64(), Some(text.len() as u64));
+    let groups: HashSet<u64> = json["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["id"].as_u64().unwrap())
+        .collect();
+    let mut previous_end = 0;
+    for entity in json["entities"].as_array().unwrap() {
+        let (start, end) = (
+            entity["start"].as_u64().unwrap() as usize,
+            entity["end"].as_u64().unwrap() as usize,
+        );
+        assert!(previous_end <= start && start < end, "sorted and disjoint");
+        previous_end = end;
+        assert_eq!(
+            entity["text"].as_str().unwrap().as_bytes(),
+            &text[start..end]
+        );
+        assert!(groups.contains(&entity["entity"].as_u64().unwrap()));
+        assert!(
+            ["PERSON", "PLACE", "ORG", "PROJECT", "FIGURE", "DATE"]
+                .contains(&entity["label"].as_str().unwrap())
+        );
+        let score = entity["score"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&score));
+        assert!(entity["source"].is_string());
+    }
+    for group in json["groups"].as_array().unwrap() {
+        let id = group["id"].as_u64().unwrap();
+        let count = json["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["entity"].as_u64() == Some(id))
+            .count();
+        assert_eq!(group["mentions"].as_u64(), Some(count as u64));
+    }
+    for fact in json["facts"].as_array().unwrap() {
+        let (start, end) = (
+            fact["start"].as_u64().unwrap() as usize,
+            fact["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(fact["text"].as_str().unwrap().as_bytes(), &text[start..end]);
+    }
+}
+
+/// Exact micro-F1 by the rules of `score.py`: same start, end and label; spans that
+/// overlap an ignore region are left out.
+fn exact_micro_f1(gold: &Value, predicted: &Value) -> f64 {
+    let ignore: Vec<(u64, u64)> = gold["ignore"]
+        .as_array()
+        .map(|regions| {
+            regions
+                .iter()
+                .map(|r| (r["start"].as_u64().unwrap(), r["end"].as_u64().unwrap()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let keep = |s: u64, e: u64| !ignore.iter().any(|&(a, b)| s < b && a < e);
+    let spans = |list: &Value| -> HashSet<(u64, u64, String)> {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e["start"].as_u64().unwrap(),
+                    e["end"].as_u64().unwrap(),
+                    e["label"].as_str().unwrap().to_string(),
+                )
+            })
+            .filter(|(s, e, _)| keep(*s, *e))
+            .collect()
+    };
+    let (gold, predicted) = (spans(&gold["entities"]), spans(&predicted["entities"]));
+    let true_positives = gold.intersection(&predicted).count() as f64;
+    let precision = true_positives / predicted.len() as f64;
+    let recall = true_positives / gold.len() as f64;
+    2.0 * precision * recall / (precision + recall)
+}
+
+#[test]
+fn the_sample_article_scores_at_least_0_90_exact() {
+    let gold: Value = serde_json::from_str(&std::fs::read_to_string(SAMPLE_GOLD).unwrap()).unwrap();
+    let f1 = exact_micro_f1(&gold, &extract_json(SAMPLE));
+    assert!(f1 >= 0.90, "exact micro-F1 {f1:.3}");
+}
+
+#[test]
+fn every_format_prints_and_writes_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let entities = extract_json(SAMPLE)["entities"].as_array().unwrap().len();
+    for (format, check) in [
+        ("csv", "kind,text,entity,start,end,sentence"),
+        ("md", "## People (PERSON)"),
+        ("html", "<!DOCTYPE html>"),
+        ("json", "\"entities\""),
+    ] {
+        let output = newslens(&["extract", SAMPLE, "--format", format]);
+        assert!(output.status.success(), "{format}: {}", stderr(&output));
+        let printed = String::from_utf8(output.stdout).unwrap();
+        assert!(printed.contains(check), "{format} output lacks {check}");
+        if format == "csv" {
+            let mut reader = csv::Reader::from_reader(printed.as_bytes());
+            assert_eq!(reader.records().count(), entities, "one row per mention");
+        }
+        let out: PathBuf = dir.path().join(format!("out.{format}"));
+        let output = newslens(&[
+            "extract",
+            SAMPLE,
+            "--format",
+            format,
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert!(output.status.success());
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), printed);
+    }
+}
+
+#[test]
+fn unreadable_inputs_are_refused_with_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_refused(&dir.path().join("missing.txt"), "no such file");
+    assert_refused(dir.path(), "is a folder");
+
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    assert_refused(&empty, "empty");
+
+    let binary = dir.path().join("image.png");
+    std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0").unwrap();
+    assert_refused(&binary, "binary");
+
+    let huge = dir.path().join("huge.txt");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(50 * 1024 * 1024)
+        .unwrap();
+    assert_refused(&huge, "50.0 MB");
+}
+
+#[test]
+fn other_encodings_are_decoded_and_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let latin = dir.path().join("latin.txt");
+    std::fs::write(&latin, b"President Jos\xe9 Arista visited Lima on Monday.").unwrap();
+    let output = newslens(&["extract", latin.to_str().unwrap()]);
+    assert!(output.status.success());
+    assert!(stderr(&output).contains("Windows-1252"));
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["encoding"], "windows-1252");
+    let texts: Vec<&str> = json["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["text"].as_str().unwrap())
+        .collect();
+    assert!(texts.contains(&"José Arista"), "{texts:?}");
+
+    let utf16 = dir.path().join("utf16.txt");
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in "Xi Jinping spoke in Beijing on Friday.".encode_utf16() {
+        bytes.extend_from_slice(&unit.to_le_bytes());
+    }
+    std::fs::write(&utf16, bytes).unwrap();
+    let output = newslens(&["extract", utf16.to_str().unwrap()]);
+    assert!(output.status.success());
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["encoding"], "UTF-16LE");
+    assert!(
+        json["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["text"] == "Beijing")
+    );
+}
+
+#[test]
+fn an_unknown_format_is_a_usage_error() {
+    let output = newslens(&["extract", SAMPLE, "--format", "pdf"]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("pdf"));
+}
