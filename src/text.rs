@@ -191,10 +191,9 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, next: &Token) -> bool {
             return false;
         }
     }
-    let starts_like_sentence = next.text(text).chars().next().is_some_and(|c| {
+    next.text(text).chars().next().is_some_and(|c| {
         c.is_uppercase() || c.is_ascii_digit() || "\"\u{201c}'\u{2018}([".contains(c)
-    });
-    starts_like_sentence
+    })
 }
 
 #[cfg(test)]

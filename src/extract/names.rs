@@ -511,7 +511,7 @@ impl<'a> Scanner<'a> {
             } else if g.demonyms.contains(w) && !whole_is_name {
                 true
             } else {
-                common_start && !whole_is_name || (common_start && rest.is_empty())
+                common_start && (!whole_is_name || rest.is_empty())
             };
             if !drop {
                 break;
