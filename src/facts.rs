@@ -78,27 +78,29 @@ pub fn find_facts(
         entities.sort_unstable();
         entities.dedup();
 
-        let change = figures
-            .windows(2)
-            .find_map(|pair| change_between(text, &mentions[pair[0]], &mentions[pair[1]]));
+        let change = figures.windows(2).find_map(|pair| {
+            change_between(text, &mentions[pair[0]], &mentions[pair[1]])
+                .map(|summary| (pair, summary))
+        });
+        let listed = |indices: &mut dyn Iterator<Item = &usize>| {
+            indices
+                .map(|&i| mentions[i].text(text))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
         let (kind, summary) = match change {
-            Some(summary) => (FactKind::Change, summary),
-            None if !figures.is_empty() => (
-                FactKind::Quantity,
-                figures
-                    .iter()
-                    .map(|&i| mentions[i].text(text))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            ),
-            None => (
-                FactKind::Date,
-                dates
-                    .iter()
-                    .map(|&i| mentions[i].text(text))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            ),
+            // The change first, then any other figure the sentence states.
+            Some((pair, summary)) => {
+                let others = listed(&mut figures.iter().filter(|i| !pair.contains(i)));
+                let summary = if others.is_empty() {
+                    summary
+                } else {
+                    format!("{summary}; {others}")
+                };
+                (FactKind::Change, summary)
+            }
+            None if !figures.is_empty() => (FactKind::Quantity, listed(&mut figures.iter())),
+            None => (FactKind::Date, listed(&mut dates.iter())),
         };
         facts.push(Fact {
             kind,

@@ -62,10 +62,7 @@ pub fn render(analysis: &Analysis) -> String {
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if matches!(
-            c,
-            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|'
-        ) {
+        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '#' | '|') {
             out.push('\\');
         }
         out.push(c);

@@ -257,7 +257,7 @@ impl ReaderApp {
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context) -> Vec<Command> {
-        let typing = ctx.memory(|m| m.focused().is_some());
+        let typing = ctx.text_edit_focused();
         ctx.input_mut(|input| {
             let mut commands = Vec::new();
             if input.consume_shortcut(&OPEN) {

@@ -100,6 +100,8 @@ fn entities(
                                 ui.with_layout(
                                     egui::Layout::right_to_left(egui::Align::Center),
                                     |ui| {
+                                        // Clear of the scroll bar.
+                                        ui.add_space(10.0);
                                         ui.weak(group.mention_count().to_string());
                                     },
                                 );

@@ -65,6 +65,9 @@ fn clicking_an_entity_jumps_to_its_first_mention_and_n_steps_through_the_rest() 
     let first = &app.analysis.mentions[mentions[0]];
     assert!(app.reader.visible.start <= first.start && first.end <= app.reader.visible.end);
 
+    // In the window a click leaves the keyboard focus on the entry; N must still work.
+    harness.get_by_label("Dina Boluarte").focus();
+    harness.run();
     harness.key_press(Key::N);
     harness.run();
     assert_eq!(harness.state().selection.mention, Some(mentions[1]));
