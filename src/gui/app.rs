@@ -325,6 +325,13 @@ impl ReaderApp {
                     self.status = format!("Exported to {}", path.display())
                 }
                 JobResult::ExportFailed(message) => self.error = Some(message),
+                JobResult::DialogUnavailable => {
+                    self.error = Some(
+                        "No file dialog is available (install xdg-desktop-portal or zenity). \
+                         Drop a file on the window, or use `newslens FILE` and `newslens extract`."
+                            .into(),
+                    )
+                }
             }
         }
     }

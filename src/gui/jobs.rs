@@ -23,7 +23,12 @@ pub enum JobResult {
     PickedExport(PathBuf, Format),
     Exported(PathBuf),
     ExportFailed(String),
+    /// The file dialog closed at once without an answer: no portal and no zenity.
+    DialogUnavailable,
 }
+
+/// A dialog that answers "nothing" faster than a person can cancel it never opened.
+const TOO_FAST_TO_BE_A_PERSON: std::time::Duration = std::time::Duration::from_millis(300);
 
 /// What the window is waiting for, to show progress.
 pub struct Loading {
@@ -99,10 +104,15 @@ impl Jobs {
                 .set_title("Open a document")
                 .add_filter("Text", &["txt", "text", "md"])
                 .add_filter("All files", &["*"]);
-            if let Some(file) = pollster::block_on(dialog.pick_file()) {
-                let _ = sender.send(JobResult::PickedOpen(file.path().to_path_buf()));
-                ctx.request_repaint();
-            }
+            let asked = Instant::now();
+            let answer = pollster::block_on(dialog.pick_file());
+            let result = match answer {
+                Some(file) => JobResult::PickedOpen(file.path().to_path_buf()),
+                None if asked.elapsed() < TOO_FAST_TO_BE_A_PERSON => JobResult::DialogUnavailable,
+                None => return,
+            };
+            let _ = sender.send(result);
+            ctx.request_repaint();
         });
     }
 
@@ -120,15 +130,21 @@ impl Jobs {
             for format in Format::ALL {
                 dialog = dialog.add_filter(format.description(), &[format.extension()]);
             }
-            if let Some(file) = pollster::block_on(dialog.save_file()) {
-                let path = file.path().to_path_buf();
-                let format = path
-                    .extension()
-                    .and_then(|e| Format::parse(&e.to_string_lossy()))
-                    .unwrap_or(Format::Json);
-                let _ = sender.send(JobResult::PickedExport(path, format));
-                ctx.request_repaint();
-            }
+            let asked = Instant::now();
+            let result = match pollster::block_on(dialog.save_file()) {
+                Some(file) => {
+                    let path = file.path().to_path_buf();
+                    let format = path
+                        .extension()
+                        .and_then(|e| Format::parse(&e.to_string_lossy()))
+                        .unwrap_or(Format::Json);
+                    JobResult::PickedExport(path, format)
+                }
+                None if asked.elapsed() < TOO_FAST_TO_BE_A_PERSON => JobResult::DialogUnavailable,
+                None => return,
+            };
+            let _ = sender.send(result);
+            ctx.request_repaint();
         });
     }
 
