@@ -36,6 +36,26 @@ pub enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Train the name tagger on CoNLL-2003 files and write its weights.
+    Train {
+        /// Training data (CoNLL-2003 format), e.g. ../shared/data/conll2003/train.txt.
+        #[arg(long)]
+        train: PathBuf,
+        /// Development data: three documents in four choose the number of passes, every
+        /// fourth (0, 4, 8, ...) is held back and only reported.
+        #[arg(long)]
+        dev: PathBuf,
+        /// Where to write the weights.
+        #[arg(long, default_value = "assets/model.bin")]
+        out: PathBuf,
+        #[arg(long, default_value_t = 12)]
+        epochs: usize,
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+        /// The model has 2^N feature buckets.
+        #[arg(long, default_value_t = 19)]
+        buckets_log2: u32,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -56,6 +76,61 @@ impl From<FormatArg> for Format {
             FormatArg::Html => Format::Html,
         }
     }
+}
+
+/// `newslens train`: read CoNLL, train, report, write the weights.
+pub fn train(
+    train: PathBuf,
+    dev: PathBuf,
+    out: PathBuf,
+    options: newslens::model::train::Options,
+) -> anyhow::Result<()> {
+    use newslens::model::{conll, train as training};
+    let started = std::time::Instant::now();
+    let read = |path: &PathBuf| {
+        conll::read(path).with_context(|| format!("cannot read {}", path.display()))
+    };
+    let train_documents = read(&train)?;
+    let dev_documents = read(&dev)?;
+    let buckets = options.buckets;
+    let examples = |documents: &[&conll::ConllDocument]| -> Vec<training::Example> {
+        documents
+            .iter()
+            .flat_map(|d| training::examples(d, buckets))
+            .collect()
+    };
+    let train_examples = examples(&train_documents.iter().collect::<Vec<_>>());
+    let (held_back, tuning): (Vec<_>, Vec<_>) = dev_documents
+        .iter()
+        .enumerate()
+        .partition(|(i, _)| i % 4 == 0);
+    let tuning_examples = examples(&tuning.into_iter().map(|(_, d)| d).collect::<Vec<_>>());
+    let held_back_examples = examples(&held_back.into_iter().map(|(_, d)| d).collect::<Vec<_>>());
+    eprintln!(
+        "{} training sentences, {} tuning, {} held back; features ready in {:.1}s",
+        train_examples.len(),
+        tuning_examples.len(),
+        held_back_examples.len(),
+        started.elapsed().as_secs_f64()
+    );
+    let model = training::train(
+        &train_examples,
+        &tuning_examples,
+        &options,
+        |epoch, f1, seconds| {
+            eprintln!("pass {epoch:>2}: tuning F1 (tagger alone) {f1:.4}  [{seconds:.1}s]");
+        },
+    );
+    let held_back_f1 = model.span_f1(&held_back_examples);
+    eprintln!("held-back F1 (tagger alone): {held_back_f1:.4}");
+    std::fs::write(&out, model.to_bytes())
+        .with_context(|| format!("cannot write {}", out.display()))?;
+    eprintln!(
+        "wrote {} in {:.1}s",
+        out.display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
 }
 
 /// `newslens extract`: load, analyse, print or write.

@@ -83,6 +83,8 @@ pub enum Source {
     Rule,
     /// Labelled because the same name or a part of it is labelled elsewhere in the document.
     Document,
+    /// The statistical tagger trained on news (see `model`).
+    Model,
 }
 
 impl Source {
@@ -91,6 +93,7 @@ impl Source {
             Source::Gazetteer => "gazetteer",
             Source::Rule => "rule",
             Source::Document => "document",
+            Source::Model => "model",
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod extract;
 pub mod facts;
 pub mod groups;
 pub mod load;
+pub mod model;
 pub mod palette;
 pub mod text;
 

@@ -14,6 +14,23 @@ fn main() -> ExitCode {
             format,
             output,
         }) => cli::extract(file, format.into(), output),
+        Some(cli::Command::Train {
+            train,
+            dev,
+            out,
+            epochs,
+            seed,
+            buckets_log2,
+        }) => cli::train(
+            train,
+            dev,
+            out,
+            newslens::model::train::Options {
+                epochs,
+                seed,
+                buckets: 1 << buckets_log2.clamp(10, 24),
+            },
+        ),
         None => gui::run(args.file),
     };
     match result {

@@ -42,13 +42,14 @@ pub fn settle(text: &str, candidates: &mut Vec<NameCandidate>) {
     for candidate in candidates.iter_mut() {
         let name = name_of(candidate);
         let weak = candidate.label.is_none()
-            || (candidate.score < 0.6 && candidate.source != Source::Gazetteer);
+            || (candidate.score < 0.6 && candidate.source != Source::Gazetteer)
+            || (candidate.source == Source::Model && candidate.score < 0.9);
         if !weak || name.contains(' ') {
             continue;
         }
         if person_parts.contains(&name) {
             set(candidate, Label::Person, 0.75);
-        } else if site_names.contains(&name) && candidate.label.is_none() {
+        } else if site_names.contains(&name) {
             set(candidate, Label::Place, 0.6);
         }
     }

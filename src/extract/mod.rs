@@ -1,5 +1,7 @@
-//! The extraction pipeline: dates and figures by pattern, names by rules over capitalised
-//! words, then a document-level pass that makes the names consistent.
+//! The extraction pipeline: dates and figures by pattern; names by rules over capitalised
+//! words, whose findings are hints to the statistical tagger (`model`) that decides
+//! PERSON, PLACE and ORG; projects by rule; then a document-level pass that makes the
+//! names consistent.
 
 mod consistency;
 mod dates;
@@ -10,8 +12,12 @@ mod names;
 pub use consistency::initials;
 pub use names::is_acronym;
 
-use crate::entity::Mention;
+use crate::entity::{Label, Mention, Source};
+use crate::model::Model;
+use crate::model::features::{DocumentFacts, Hint};
+use crate::model::tags;
 use crate::text::{Sentence, Token, split_sentences, tokenize};
+use names::NameCandidate;
 
 /// Everything extraction learns about a text.
 #[derive(Clone, Debug, Default)]
@@ -22,8 +28,22 @@ pub struct Extraction {
     pub mentions: Vec<Mention>,
 }
 
-/// Runs every stage over the text.
-pub fn extract(text: &str) -> Extraction {
+/// The stages before the tagger: shared by extraction and by training, so that the model
+/// sees the same tokens and hints in both.
+pub struct Prepared<'t> {
+    pub text: &'t str,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    /// Dates and figures.
+    pub numeric: Vec<Mention>,
+    /// What the rules found, sentence by sentence.
+    candidates: Vec<NameCandidate>,
+    /// The rules' findings, token by token, as the tagger's hints.
+    pub hints: Vec<Hint>,
+    pub document: DocumentFacts<'t>,
+}
+
+pub fn prepare(text: &str) -> Prepared<'_> {
     let tokens = tokenize(text);
     let sentences = split_sentences(text, &tokens);
 
@@ -32,22 +52,137 @@ pub fn extract(text: &str) -> Extraction {
     let numeric = without_overlaps(numeric);
 
     let blocked = blocked_tokens(&tokens, &numeric);
-    let mut candidates: Vec<_> = sentences
+    let candidates: Vec<NameCandidate> = sentences
         .iter()
         .flat_map(|sentence| names::find_names(text, &tokens, sentence, &|i| blocked[i]))
         .collect();
+    let mut hints = vec![Hint::default(); tokens.len()];
+    for candidate in &candidates {
+        let label = match candidate.label {
+            None => 1,
+            Some(Label::Person) => 2,
+            Some(Label::Place) => 3,
+            Some(Label::Org) => 4,
+            _ => 5,
+        };
+        let range = candidate.tokens.clone();
+        for i in range.clone() {
+            let position = if range.len() == 1 {
+                3
+            } else if i == range.start {
+                0
+            } else if i + 1 == range.end {
+                2
+            } else {
+                1
+            };
+            hints[i] = Hint { label, position };
+        }
+    }
+    let starts: Vec<usize> = sentences.iter().map(|s| s.tokens.start).collect();
+    let document = DocumentFacts::gather(text, &tokens, &starts);
+    Prepared {
+        text,
+        tokens,
+        sentences,
+        numeric,
+        candidates,
+        hints,
+        document,
+    }
+}
+
+/// Runs every stage over the text, with the shipped model when there is one.
+pub fn extract(text: &str) -> Extraction {
+    extract_with(text, Model::shipped())
+}
+
+/// Runs every stage, with the given tagger or, without one, with the rules alone.
+pub fn extract_with(text: &str, model: Option<&Model>) -> Extraction {
+    let prepared = prepare(text);
+    let mut candidates = match model {
+        Some(model) => tagged_candidates(&prepared, model),
+        None => prepared.candidates.clone(),
+    };
     consistency::settle(text, &mut candidates);
 
-    let mut mentions = numeric;
+    let mut mentions = prepared.numeric;
     mentions.extend(candidates.into_iter().filter_map(|c| {
         c.label
             .map(|label| Mention::new(c.start..c.end, label, c.source, c.score))
     }));
     Extraction {
-        tokens,
-        sentences,
+        tokens: prepared.tokens,
+        sentences: prepared.sentences,
         mentions: without_overlaps(mentions),
     }
+}
+
+/// The tagger's names, plus the projects the rules found (the tagger knows no projects).
+fn tagged_candidates(prepared: &Prepared<'_>, model: &Model) -> Vec<NameCandidate> {
+    let mut found = Vec::new();
+    for sentence in &prepared.sentences {
+        let features =
+            crate::model::train::features_of(prepared, sentence.tokens.clone(), model.buckets);
+        let (tags_found, margins) = model.decode(&features);
+        for (first, last, kind) in tags::decode(&tags_found) {
+            let margin = margins[first..=last]
+                .iter()
+                .copied()
+                .fold(f32::INFINITY, f32::min);
+            let (a, b) = (sentence.tokens.start + first, sentence.tokens.start + last);
+            found.push(NameCandidate {
+                start: prepared.tokens[a].start,
+                end: prepared.tokens[b].end,
+                tokens: a..b + 1,
+                label: Some(tags::KINDS[kind]),
+                source: Source::Model,
+                score: (1.0 / (1.0 + (-margin / 2.0).exp())).clamp(0.5, 0.99),
+                sentence_initial: first == 0,
+                names_a_site: false,
+            });
+        }
+    }
+    // Rules win where they know more than the training data: projects (which CoNLL does
+    // not label) and names whose structure settles them ("Council on Foreign Relations",
+    // "President X").
+    let overriding: Vec<&NameCandidate> = prepared
+        .candidates
+        .iter()
+        .filter(|c| {
+            c.label == Some(Label::Project)
+                || (c.label == Some(Label::Org)
+                    && c.source == Source::Rule
+                    && c.score >= 0.85
+                    && joins_words(prepared, c))
+        })
+        .collect();
+    found.retain(|c| {
+        !overriding
+            .iter()
+            .any(|p| c.start < p.end && p.start < c.end)
+    });
+    found.extend(overriding.into_iter().cloned());
+    // Places in the word lists that the tagger passed over ("China-Peru": CoNLL keeps
+    // hyphenated words whole, so the tagger rarely sees a place inside one).
+    let listed: Vec<NameCandidate> = prepared
+        .candidates
+        .iter()
+        .filter(|c| c.label == Some(Label::Place) && c.source == Source::Gazetteer)
+        .filter(|c| !found.iter().any(|f| c.start < f.end && f.start < c.end))
+        .cloned()
+        .collect();
+    found.extend(listed);
+    found.sort_by_key(|c| c.start);
+    found
+}
+
+/// A name whose words are joined by "of", "on", "for" or "and" ("Council on Foreign
+/// Relations"): the tagger tends to cut such names short.
+fn joins_words(prepared: &Prepared<'_>, candidate: &NameCandidate) -> bool {
+    prepared.tokens[candidate.tokens.clone()]
+        .iter()
+        .any(|t| matches!(t.text(prepared.text), "of" | "on" | "for" | "and"))
 }
 
 /// Marks the tokens covered by a mention.

@@ -1,0 +1,412 @@
+//! Features of a token in its sentence and document, hashed into weight buckets.
+//!
+//! Each feature is a template (what is looked at) and a value (what is seen), hashed to a
+//! bucket; the model keeps one weight per bucket and tag. Values are hashed straight from
+//! the text, so extracting features allocates almost nothing.
+
+use crate::extract::gazetteer::Gazetteer;
+use crate::text::{Token, TokenKind};
+use std::collections::HashSet;
+
+/// What the rule-based name finder said about a token, given to the model as a hint.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Hint {
+    /// 0 none, 1 undecided name, 2 PERSON, 3 PLACE, 4 ORG, 5 PROJECT.
+    pub label: u8,
+    /// 0 B, 1 I, 2 L, 3 U.
+    pub position: u8,
+}
+
+/// Facts about the whole document that help with one token.
+#[derive(Default)]
+pub struct DocumentFacts<'t> {
+    /// Words that appear in lower case somewhere in the document.
+    pub lower_case_words: HashSet<&'t str>,
+    /// Words that appear capitalised somewhere other than at a sentence start.
+    pub mid_sentence_capitals: HashSet<&'t str>,
+}
+
+impl<'t> DocumentFacts<'t> {
+    pub fn gather(text: &'t str, tokens: &[Token], sentence_starts: &[usize]) -> Self {
+        let mut facts = DocumentFacts::default();
+        let mut starts = sentence_starts.iter().peekable();
+        for (i, token) in tokens.iter().enumerate() {
+            while starts.peek().is_some_and(|&&s| s < i) {
+                starts.next();
+            }
+            if token.kind != TokenKind::Word {
+                continue;
+            }
+            let word = token.text(text);
+            let first = word.chars().next().unwrap_or(' ');
+            if first.is_lowercase() {
+                facts.lower_case_words.insert(word);
+            } else if first.is_uppercase() && starts.peek() != Some(&&i) {
+                facts.mid_sentence_capitals.insert(word);
+            }
+        }
+        facts
+    }
+}
+
+/// Everything features are computed from, for one sentence.
+pub struct SentenceView<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    pub hints: &'a [Hint],
+    pub gazetteer: &'a Gazetteer,
+    pub document: &'a DocumentFacts<'a>,
+}
+
+// Templates. Their numbers only need to differ.
+const BIAS: u64 = 1;
+const WORD: u64 = 2;
+const LOWER: u64 = 3;
+const SHAPE: u64 = 4;
+const PREFIX: u64 = 5;
+const SUFFIX: u64 = 6;
+const LOWER_AT: u64 = 7;
+const SHAPE_AT: u64 = 8;
+const BIGRAM_BEFORE: u64 = 9;
+const BIGRAM_AFTER: u64 = 10;
+const SHAPE_TRIGRAM: u64 = 11;
+const INITIAL_SHAPE: u64 = 12;
+const HEADLINE_SHAPE: u64 = 13;
+const LIST: u64 = 14;
+const LIST_BEFORE: u64 = 15;
+const LIST_AFTER: u64 = 16;
+const PLACE_SPAN: u64 = 17;
+const HINT: u64 = 18;
+const HINT_AT: u64 = 19;
+const DOCUMENT: u64 = 20;
+const LENGTH: u64 = 21;
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+fn hash_bytes(seed: u64, bytes: impl Iterator<Item = u8>) -> u64 {
+    let mut h = FNV_OFFSET ^ seed.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    for b in bytes {
+        h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+    }
+    h
+}
+
+fn mix(a: u64, b: u64) -> u64 {
+    (a ^ b.rotate_left(23)).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (a >> 29)
+}
+
+/// Per-token values, hashed once and shared by the templates.
+struct TokenValues {
+    word: u64,
+    lower: u64,
+    shape: u64,
+    prefixes: [u64; 3],
+    suffixes: [u64; 3],
+    /// Bit set of the word lists the word is in (see `list_bits`).
+    lists: u16,
+    place_span: u8,
+    capitalised: bool,
+    length: u8,
+}
+
+const LIST_NAMES: usize = 10;
+
+fn list_bits(g: &Gazetteer, word: &str, title_cased: Option<&str>) -> u16 {
+    let lookup = title_cased.unwrap_or(word);
+    let checks = [
+        g.places.contains(word) || g.places.contains(lookup),
+        g.given_names.contains(lookup),
+        g.surnames.contains(lookup),
+        g.org_words.contains(lookup),
+        g.demonyms.contains(lookup),
+        g.titles.contains(lookup),
+        g.is_common_word(word),
+        g.project_words.contains(word.to_lowercase().as_str()),
+        is_month_or_day(lookup),
+        g.aliases.contains_key(word),
+    ];
+    checks
+        .iter()
+        .enumerate()
+        .fold(0u16, |bits, (i, &on)| if on { bits | 1 << i } else { bits })
+}
+
+fn is_month_or_day(word: &str) -> bool {
+    matches!(
+        word,
+        "January"
+            | "February"
+            | "March"
+            | "April"
+            | "May"
+            | "June"
+            | "July"
+            | "August"
+            | "September"
+            | "October"
+            | "November"
+            | "December"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+    )
+}
+
+/// "Peru" -> "Xx", "U.S." -> "X.X.", "1,000" -> "d,d": classes with repeats collapsed.
+fn shape_hash(word: &str) -> u64 {
+    let mut last = 0u8;
+    let classes = word.chars().filter_map(move |c| {
+        let class = if c.is_uppercase() {
+            b'X'
+        } else if c.is_lowercase() {
+            b'x'
+        } else if c.is_ascii_digit() {
+            b'd'
+        } else if c.is_ascii() {
+            c as u8
+        } else {
+            b'?'
+        };
+        let repeat = class == last;
+        last = class;
+        (!repeat).then_some(class)
+    });
+    hash_bytes(SHAPE, classes)
+}
+
+fn lower_bytes(word: &str) -> impl Iterator<Item = u8> + '_ {
+    word.bytes().map(|b| b.to_ascii_lowercase())
+}
+
+/// "PANAMA" -> "Panama", for looking up words of all-capital headlines.
+fn title_case(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for (i, c) in word.chars().enumerate() {
+        if i == 0 {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// The hashed features of every token of a sentence: token i's features are
+/// `features[offsets[i]..offsets[i + 1]]`, as bucket indices.
+pub struct SentenceFeatures {
+    pub features: Vec<u32>,
+    pub offsets: Vec<u32>,
+}
+
+impl SentenceFeatures {
+    pub fn of(&self, i: usize) -> &[u32] {
+        &self.features[self.offsets[i] as usize..self.offsets[i + 1] as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.offsets.len() - 1
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Computes the features of each token of a sentence, hashed into `buckets` (a power of two).
+pub fn sentence_features(view: &SentenceView<'_>, buckets: usize) -> SentenceFeatures {
+    let n = view.tokens.len();
+    let text = view.text;
+    let words: Vec<&str> = view.tokens.iter().map(|t| t.text(text)).collect();
+    let letters: Vec<bool> = view
+        .tokens
+        .iter()
+        .map(|t| t.kind == TokenKind::Word)
+        .collect();
+    let long_words = words
+        .iter()
+        .zip(&letters)
+        .filter(|(w, l)| **l && w.len() > 3)
+        .count();
+    let shouting_words = words
+        .iter()
+        .zip(&letters)
+        .filter(|(w, l)| **l && w.len() > 3 && w.chars().all(|c| !c.is_lowercase()))
+        .count();
+    let capital_words = words
+        .iter()
+        .zip(&letters)
+        .filter(|(w, l)| **l && w.len() > 3 && w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    let headline = long_words >= 3 && capital_words * 10 >= long_words * 8;
+    let shouting = long_words >= 2 && shouting_words * 10 >= long_words * 8;
+
+    let mut values: Vec<TokenValues> = words
+        .iter()
+        .zip(view.tokens)
+        .map(|(&word, token)| {
+            let caps = token.kind == TokenKind::Word
+                && word.chars().count() > 1
+                && word.chars().all(|c| !c.is_lowercase());
+            let title = caps.then(|| title_case(word));
+            let chars: Vec<char> = word.chars().collect();
+            let lower_of = |cs: &[char]| {
+                hash_bytes(
+                    0,
+                    cs.iter()
+                        .flat_map(|c| c.to_lowercase())
+                        .map(|c| c as u32 as u8),
+                )
+            };
+            let prefix = |k: usize| mix(PREFIX + k as u64, lower_of(&chars[..k.min(chars.len())]));
+            let suffix = |k: usize| {
+                mix(
+                    SUFFIX + k as u64,
+                    lower_of(&chars[chars.len().saturating_sub(k)..]),
+                )
+            };
+            TokenValues {
+                word: hash_bytes(WORD, word.bytes()),
+                lower: hash_bytes(LOWER, lower_bytes(word)),
+                shape: shape_hash(word),
+                prefixes: [prefix(2), prefix(3), prefix(4)],
+                suffixes: [suffix(2), suffix(3), suffix(4)],
+                lists: if token.kind == TokenKind::Word {
+                    list_bits(view.gazetteer, word, title.as_deref())
+                } else {
+                    0
+                },
+                place_span: 0,
+                capitalised: word.chars().next().is_some_and(char::is_uppercase),
+                length: chars.len().min(8) as u8,
+            }
+        })
+        .collect();
+
+    // Multi-word places: B/I/L positions of the longest match starting at each token.
+    let mut i = 0;
+    while i < n {
+        let mut matched = 0;
+        for len in (2..=4).rev() {
+            if i + len <= n && letters[i] && letters[i + len - 1] {
+                let span = &text[view.tokens[i].start..view.tokens[i + len - 1].end];
+                if view.gazetteer.places.contains(span) {
+                    matched = len;
+                    break;
+                }
+            }
+        }
+        if matched > 0 {
+            values[i].place_span = 1;
+            for v in &mut values[i + 1..i + matched - 1] {
+                v.place_span = 2;
+            }
+            values[i + matched - 1].place_span = 3;
+            i += matched;
+        } else {
+            i += 1;
+        }
+    }
+
+    let mask = (buckets - 1) as u64;
+    let mut features = Vec::with_capacity(n * 40);
+    let mut offsets = Vec::with_capacity(n + 1);
+    let outside = hash_bytes(0, b"<s>".iter().copied());
+    for i in 0..n {
+        offsets.push(features.len() as u32);
+        let v = &values[i];
+        let lower_at = |k: isize| -> u64 {
+            let j = i as isize + k;
+            if j < 0 || j >= n as isize {
+                outside ^ k as u64
+            } else {
+                values[j as usize].lower
+            }
+        };
+        let shape_at = |k: isize| -> u64 {
+            let j = i as isize + k;
+            if j < 0 || j >= n as isize {
+                outside
+            } else {
+                values[j as usize].shape
+            }
+        };
+        let mut push = |h: u64| features.push((mix(h, 0x5bd1_e995) & mask) as u32);
+        push(BIAS);
+        push(v.word);
+        push(v.lower);
+        push(v.shape);
+        for h in v.prefixes.iter().chain(&v.suffixes) {
+            push(*h);
+        }
+        for k in [-2isize, -1, 1, 2] {
+            push(mix(LOWER_AT + (k + 2) as u64 * 100, lower_at(k)));
+            if k.abs() == 1 {
+                push(mix(SHAPE_AT + (k + 2) as u64 * 100, shape_at(k)));
+            }
+        }
+        push(mix(BIGRAM_BEFORE, mix(lower_at(-1), v.lower)));
+        push(mix(BIGRAM_AFTER, mix(v.lower, lower_at(1))));
+        push(mix(
+            SHAPE_TRIGRAM,
+            mix(mix(shape_at(-1), v.shape), shape_at(1)),
+        ));
+        push(mix(INITIAL_SHAPE, mix(u64::from(i == 0), v.shape)));
+        if headline {
+            push(mix(HEADLINE_SHAPE, mix(u64::from(shouting), v.shape)));
+        }
+        push(mix(
+            LENGTH,
+            u64::from(v.length) | u64::from(v.capitalised) << 8,
+        ));
+        for bit in 0..LIST_NAMES {
+            if v.lists & (1 << bit) != 0 {
+                push(mix(LIST, bit as u64));
+                push(mix(LIST, mix(bit as u64, u64::from(v.capitalised))));
+            }
+            if i > 0 && values[i - 1].lists & (1 << bit) != 0 {
+                push(mix(LIST_BEFORE, bit as u64));
+            }
+            if i + 1 < n && values[i + 1].lists & (1 << bit) != 0 {
+                push(mix(LIST_AFTER, bit as u64));
+            }
+        }
+        if v.place_span > 0 {
+            push(mix(PLACE_SPAN, u64::from(v.place_span)));
+        }
+        let hint = view.hints.get(i).copied().unwrap_or_default();
+        push(mix(
+            HINT,
+            u64::from(hint.label) << 4 | u64::from(hint.position),
+        ));
+        push(mix(HINT, mix(u64::from(hint.label), v.shape)));
+        for k in [-1isize, 1] {
+            let j = i as isize + k;
+            if j >= 0 && (j as usize) < n {
+                let other = view.hints[j as usize];
+                push(mix(
+                    HINT_AT + (k + 1) as u64,
+                    u64::from(other.label) << 4 | u64::from(other.position),
+                ));
+            }
+        }
+        if v.capitalised && letters[i] {
+            let word = words[i];
+            let seen_lower = view
+                .document
+                .lower_case_words
+                .contains(word.to_lowercase().as_str());
+            let seen_mid = view.document.mid_sentence_capitals.contains(word);
+            push(mix(
+                DOCUMENT,
+                u64::from(seen_lower) | u64::from(seen_mid) << 1 | u64::from(i == 0) << 2,
+            ));
+        }
+    }
+    offsets.push(features.len() as u32);
+    SentenceFeatures { features, offsets }
+}

@@ -1,0 +1,238 @@
+//! The statistical name tagger: a linear model over hashed features with BILOU tags,
+//! decoded with Viterbi, trained as an averaged structured perceptron (`train`).
+//!
+//! The shipped weights live in `assets/model.bin`; `newslens train` rebuilds them from
+//! CoNLL-2003 (see the README).
+
+pub mod conll;
+pub mod features;
+pub mod tags;
+pub mod train;
+
+use features::SentenceFeatures;
+use std::sync::LazyLock;
+use tags::{TAG_COUNT, allowed, can_end, can_start};
+
+const MAGIC: &[u8; 4] = b"NLM1";
+
+/// Weights of a trained model.
+pub struct Model {
+    /// A power of two: how many feature buckets there are.
+    pub buckets: usize,
+    /// Emission weights, `buckets * TAG_COUNT`, quantised: real weight = value * scale.
+    weights: Vec<i16>,
+    scale: f32,
+    /// Score of moving from tag a to tag b, `[a * TAG_COUNT + b]`.
+    transitions: Vec<f32>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    #[error("not a newslens model file")]
+    BadMagic,
+    #[error("the model file is truncated or damaged")]
+    Truncated,
+}
+
+static SHIPPED: LazyLock<Option<Model>> =
+    LazyLock::new(|| Model::from_bytes(include_bytes!("../../assets/model.bin")).ok());
+
+impl Model {
+    /// The model built into the binary, if it is usable.
+    pub fn shipped() -> Option<&'static Model> {
+        SHIPPED.as_ref()
+    }
+
+    /// A model from f32 weights (as training ends), quantised to 16 bits.
+    pub fn from_weights(buckets: usize, weights: &[f32], transitions: Vec<f32>) -> Model {
+        let largest = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-6);
+        let scale = largest / f32::from(i16::MAX);
+        Model {
+            buckets,
+            weights: weights.iter().map(|w| (w / scale).round() as i16).collect(),
+            scale,
+            transitions,
+        }
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(16 + self.weights.len() * 2 + self.transitions.len() * 4);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&(self.buckets as u32).to_le_bytes());
+        out.extend_from_slice(&(TAG_COUNT as u32).to_le_bytes());
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        for t in &self.transitions {
+            out.extend_from_slice(&t.to_le_bytes());
+        }
+        for w in &self.weights {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        out
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        if bytes.get(..4) != Some(MAGIC) {
+            return Err(ModelError::BadMagic);
+        }
+        let word = |at: usize| -> Result<[u8; 4], ModelError> {
+            bytes
+                .get(at..at + 4)
+                .and_then(|b| b.try_into().ok())
+                .ok_or(ModelError::Truncated)
+        };
+        let buckets = u32::from_le_bytes(word(4)?) as usize;
+        let tag_count = u32::from_le_bytes(word(8)?) as usize;
+        let scale = f32::from_le_bytes(word(12)?);
+        if tag_count != TAG_COUNT || !buckets.is_power_of_two() {
+            return Err(ModelError::Truncated);
+        }
+        let transitions_at = 16;
+        let weights_at = transitions_at + TAG_COUNT * TAG_COUNT * 4;
+        let expected = weights_at + buckets * TAG_COUNT * 2;
+        if bytes.len() != expected {
+            return Err(ModelError::Truncated);
+        }
+        let transitions = bytes[transitions_at..weights_at]
+            .chunks_exact(4)
+            .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect();
+        let weights = bytes[weights_at..]
+            .chunks_exact(2)
+            .map(|c| i16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        Ok(Model {
+            buckets,
+            weights,
+            scale,
+            transitions,
+        })
+    }
+
+    /// The score of every tag for every token, from the features alone.
+    pub fn emissions(&self, features: &SentenceFeatures) -> Vec<[f32; TAG_COUNT]> {
+        (0..features.len())
+            .map(|i| {
+                let mut sums = [0i32; TAG_COUNT];
+                for &f in features.of(i) {
+                    let row = &self.weights[f as usize * TAG_COUNT..(f as usize + 1) * TAG_COUNT];
+                    for (sum, &w) in sums.iter_mut().zip(row) {
+                        *sum += i32::from(w);
+                    }
+                }
+                sums.map(|s| s as f32 * self.scale)
+            })
+            .collect()
+    }
+
+    /// The best tag sequence and, for each token, how far its tag's score is ahead of the
+    /// best other tag (a margin, for confidence).
+    pub fn decode(&self, features: &SentenceFeatures) -> (Vec<usize>, Vec<f32>) {
+        let emissions = self.emissions(features);
+        let tags = viterbi(&emissions, &self.transitions);
+        let margins = tags
+            .iter()
+            .zip(&emissions)
+            .map(|(&t, scores)| {
+                let best_other = scores
+                    .iter()
+                    .enumerate()
+                    .filter(|&(o, _)| o != t)
+                    .map(|(_, s)| *s)
+                    .fold(f32::NEG_INFINITY, f32::max);
+                scores[t] - best_other
+            })
+            .collect();
+        (tags, margins)
+    }
+}
+
+impl Model {
+    /// Exact-span F1 of the tagger alone on examples.
+    pub fn span_f1(&self, examples: &[train::Example]) -> f64 {
+        let (mut tp, mut predicted, mut gold) = (0usize, 0usize, 0usize);
+        for example in examples {
+            let (found, _) = self.decode(&example.features);
+            let found = tags::decode(&found);
+            let right = tags::decode(&example.gold);
+            tp += found.iter().filter(|s| right.contains(s)).count();
+            predicted += found.len();
+            gold += right.len();
+        }
+        train::f1(tp, predicted, gold)
+    }
+}
+
+/// The highest-scoring well-formed BILOU sequence.
+pub fn viterbi(emissions: &[[f32; TAG_COUNT]], transitions: &[f32]) -> Vec<usize> {
+    let n = emissions.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut score = vec![[f32::NEG_INFINITY; TAG_COUNT]; n];
+    let mut back = vec![[0u8; TAG_COUNT]; n];
+    for t in 0..TAG_COUNT {
+        if can_start(t) {
+            score[0][t] = emissions[0][t];
+        }
+    }
+    for i in 1..n {
+        for t in 0..TAG_COUNT {
+            let mut best = f32::NEG_INFINITY;
+            let mut from = 0;
+            for p in 0..TAG_COUNT {
+                if !allowed(p, t) {
+                    continue;
+                }
+                let s = score[i - 1][p] + transitions[p * TAG_COUNT + t];
+                if s > best {
+                    best = s;
+                    from = p;
+                }
+            }
+            score[i][t] = best + emissions[i][t];
+            back[i][t] = from as u8;
+        }
+    }
+    let mut last = (0..TAG_COUNT)
+        .filter(|&t| can_end(t))
+        .max_by(|&a, &b| score[n - 1][a].total_cmp(&score[n - 1][b]))
+        .unwrap_or(0);
+    let mut tags = vec![0; n];
+    for i in (0..n).rev() {
+        tags[i] = last;
+        last = back[i][last] as usize;
+    }
+    tags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_model_survives_serialisation() {
+        let buckets = 8;
+        let weights: Vec<f32> = (0..buckets * TAG_COUNT)
+            .map(|i| (i as f32 - 40.0) / 7.0)
+            .collect();
+        let transitions = vec![0.5; TAG_COUNT * TAG_COUNT];
+        let model = Model::from_weights(buckets, &weights, transitions);
+        let again = Model::from_bytes(&model.to_bytes()).unwrap();
+        assert_eq!(again.weights, model.weights);
+        assert_eq!(again.transitions, model.transitions);
+        assert!(Model::from_bytes(b"nope").is_err());
+        assert!(Model::from_bytes(&model.to_bytes()[..40]).is_err());
+    }
+
+    #[test]
+    fn viterbi_never_emits_an_ill_formed_sequence() {
+        // Emissions that prefer L-PER everywhere, which alone would be ill-formed.
+        let mut row = [0.0; TAG_COUNT];
+        row[tags::tag(0, tags::Position::Last)] = 5.0;
+        let tags_found = viterbi(&[row; 4], &vec![0.0; TAG_COUNT * TAG_COUNT]);
+        assert!(can_start(tags_found[0]) && can_end(tags_found[3]));
+        for pair in tags_found.windows(2) {
+            assert!(allowed(pair[0], pair[1]));
+        }
+    }
+}
