@@ -53,7 +53,7 @@ pub enum Command {
         #[arg(long, default_value_t = 7)]
         seed: u64,
         /// The model has 2^N feature buckets.
-        #[arg(long, default_value_t = 19)]
+        #[arg(long, default_value_t = 18)]
         buckets_log2: u32,
     },
 }

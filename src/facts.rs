@@ -119,8 +119,10 @@ pub fn find_facts(
 fn change_between(text: &str, from: &Mention, to: &Mention) -> Option<String> {
     let before_from = text[..from.start].trim_end();
     let between = text[from.end..to.start].trim();
-    let is_change =
-        before_from.to_lowercase().ends_with("from") && between.eq_ignore_ascii_case("to");
+    let says_from = before_from
+        .get(before_from.len().saturating_sub(4)..)
+        .is_some_and(|word| word.eq_ignore_ascii_case("from"));
+    let is_change = says_from && between.eq_ignore_ascii_case("to");
     if !is_change {
         return None;
     }

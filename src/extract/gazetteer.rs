@@ -2,29 +2,29 @@
 //! organisation words, ...) generated from public sources; `assets/gazetteer/SOURCES.md`
 //! says where each comes from and how to regenerate it.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 pub struct Gazetteer {
     /// Countries, cities, regions and geographic features, as written ("Latin America").
-    pub places: HashSet<&'static str>,
+    pub places: FxHashSet<&'static str>,
     /// Nationality adjectives and peoples ("Chinese", "Peruvians"): not entities.
-    pub demonyms: HashSet<&'static str>,
-    pub given_names: HashSet<&'static str>,
-    pub surnames: HashSet<&'static str>,
+    pub demonyms: FxHashSet<&'static str>,
+    pub given_names: FxHashSet<&'static str>,
+    pub surnames: FxHashSet<&'static str>,
     /// Words that end or head organisation names ("Institute", "Command", "Times").
-    pub org_words: HashSet<&'static str>,
+    pub org_words: FxHashSet<&'static str>,
     /// Lower-case nouns that end the names of projects ("port", "railway", "initiative").
-    pub project_words: HashSet<&'static str>,
+    pub project_words: FxHashSet<&'static str>,
     /// Titles and roles before a person's name ("President", "Minister").
-    pub titles: HashSet<&'static str>,
+    pub titles: FxHashSet<&'static str>,
     /// Frequent lower-case English words: capitalised only because they start a sentence.
-    pub common_words: HashSet<&'static str>,
+    pub common_words: FxHashSet<&'static str>,
     /// Other names of the same place or body, mapped to one canonical name ("U.S." -> "United States").
-    pub aliases: HashMap<&'static str, &'static str>,
+    pub aliases: FxHashMap<&'static str, &'static str>,
 }
 
-fn lines(list: &'static str) -> HashSet<&'static str> {
+fn lines(list: &'static str) -> FxHashSet<&'static str> {
     list.lines()
         .map(str::trim)
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
@@ -32,8 +32,8 @@ fn lines(list: &'static str) -> HashSet<&'static str> {
 }
 
 /// Alias lines are "Canonical|alias|alias".
-fn alias_table(list: &'static str) -> HashMap<&'static str, &'static str> {
-    let mut table = HashMap::new();
+fn alias_table(list: &'static str) -> FxHashMap<&'static str, &'static str> {
+    let mut table = FxHashMap::default();
     for line in list
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
@@ -76,7 +76,11 @@ impl Gazetteer {
     }
 
     pub fn is_common_word(&self, word: &str) -> bool {
-        self.common_words.contains(word.to_lowercase().as_str())
+        if word.chars().any(char::is_uppercase) {
+            self.common_words.contains(word.to_lowercase().as_str())
+        } else {
+            self.common_words.contains(word)
+        }
     }
 }
 

@@ -122,8 +122,14 @@ pub fn extract_with(text: &str, model: Option<&Model>) -> Extraction {
 fn tagged_candidates(prepared: &Prepared<'_>, model: &Model) -> Vec<NameCandidate> {
     let mut found = Vec::new();
     for sentence in &prepared.sentences {
-        let features =
-            crate::model::train::features_of(prepared, sentence.tokens.clone(), model.buckets);
+        let features = crate::model::train::features_for_tagging(
+            prepared,
+            sentence.tokens.clone(),
+            model.buckets,
+        );
+        if features.features.is_empty() {
+            continue;
+        }
         let (tags_found, margins) = model.decode(&features);
         for (first, last, kind) in tags::decode(&tags_found) {
             let margin = margins[first..=last]
@@ -157,19 +163,17 @@ fn tagged_candidates(prepared: &Prepared<'_>, model: &Model) -> Vec<NameCandidat
                     && joins_words(prepared, c))
         })
         .collect();
-    found.retain(|c| {
-        !overriding
-            .iter()
-            .any(|p| c.start < p.end && p.start < c.end)
-    });
-    found.extend(overriding.into_iter().cloned());
+    let overriding: Vec<NameCandidate> = overriding.into_iter().cloned().collect();
+    found.retain(|c| !overlaps_any(c, &overriding));
+    found.extend(overriding);
+    found.sort_by_key(|c| c.start);
     // Places in the word lists that the tagger passed over ("China-Peru": CoNLL keeps
     // hyphenated words whole, so the tagger rarely sees a place inside one).
     let listed: Vec<NameCandidate> = prepared
         .candidates
         .iter()
         .filter(|c| c.label == Some(Label::Place) && c.source == Source::Gazetteer)
-        .filter(|c| !found.iter().any(|f| c.start < f.end && f.start < c.end))
+        .filter(|c| !overlaps_any(c, &found))
         .cloned()
         .collect();
     found.extend(listed);
@@ -183,6 +187,12 @@ fn joins_words(prepared: &Prepared<'_>, candidate: &NameCandidate) -> bool {
     prepared.tokens[candidate.tokens.clone()]
         .iter()
         .any(|t| matches!(t.text(prepared.text), "of" | "on" | "for" | "and"))
+}
+
+/// Does the candidate overlap any of `sorted` (ordered by start, not overlapping each other)?
+fn overlaps_any(candidate: &NameCandidate, sorted: &[NameCandidate]) -> bool {
+    let after = sorted.partition_point(|c| c.start < candidate.end);
+    after > 0 && sorted[after - 1].end > candidate.start
 }
 
 /// Marks the tokens covered by a mention.

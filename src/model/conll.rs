@@ -10,6 +10,8 @@ use std::path::Path;
 pub struct ConllDocument {
     pub text: String,
     pub spans: Vec<(usize, usize, Label)>,
+    /// MISC spans: the scorer neither rewards nor penalises anything overlapping them.
+    pub ignore: Vec<(usize, usize)>,
 }
 
 const NO_SPACE_BEFORE: &[&str] = &[
@@ -67,11 +69,13 @@ fn render_sentence(sentence: &[(&str, &str)], document: &mut ConllDocument) {
     let mut current: Option<(usize, usize, &str)> = None;
     let mut previous: Option<&str> = None;
     let close = |current: &mut Option<(usize, usize, &str)>,
-                 spans: &mut Vec<(usize, usize, Label)>| {
-        if let Some((start, end, kind)) = current.take()
-            && let Some(label) = label_of(kind)
-        {
-            spans.push((start, end, label));
+                 spans: &mut Vec<(usize, usize, Label)>,
+                 ignore: &mut Vec<(usize, usize)>| {
+        if let Some((start, end, kind)) = current.take() {
+            match label_of(kind) {
+                Some(label) => spans.push((start, end, label)),
+                None => ignore.push((start, end)),
+            }
         }
     };
     for &(word, tag) in sentence {
@@ -86,11 +90,11 @@ fn render_sentence(sentence: &[(&str, &str)], document: &mut ConllDocument) {
         let end = text.len();
         let kind = tag.get(2..).filter(|_| tag != "O");
         match kind {
-            None => close(&mut current, &mut document.spans),
+            None => close(&mut current, &mut document.spans, &mut document.ignore),
             Some(kind) => {
                 let begins = tag.starts_with("B-") || current.is_none_or(|(_, _, k)| k != kind);
                 if begins {
-                    close(&mut current, &mut document.spans);
+                    close(&mut current, &mut document.spans, &mut document.ignore);
                     current = Some((start, end, kind));
                 } else if let Some(c) = current.as_mut() {
                     c.1 = end;
@@ -99,7 +103,7 @@ fn render_sentence(sentence: &[(&str, &str)], document: &mut ConllDocument) {
         }
         previous = Some(word);
     }
-    close(&mut current, &mut document.spans);
+    close(&mut current, &mut document.spans, &mut document.ignore);
     text.push('\n');
 }
 
@@ -122,6 +126,7 @@ mod tests {
             .map(|&(s, e, _)| &documents[0].text[s..e])
             .collect();
         assert_eq!(spans, ["EU", "Peter Blackburn"]);
+        assert_eq!(documents[0].ignore, vec![(11, 17)], "German is MISC");
         assert_eq!(documents[1].text, "In New York's\n");
         assert_eq!(documents[1].spans, vec![(3, 11, Label::Place)]);
     }

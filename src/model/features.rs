@@ -97,6 +97,7 @@ fn mix(a: u64, b: u64) -> u64 {
 }
 
 /// Per-token values, hashed once and shared by the templates.
+#[derive(Default)]
 struct TokenValues {
     word: u64,
     lower: u64,
@@ -122,7 +123,7 @@ fn list_bits(g: &Gazetteer, word: &str, title_cased: Option<&str>) -> u16 {
         g.demonyms.contains(lookup),
         g.titles.contains(lookup),
         g.is_common_word(word),
-        g.project_words.contains(word.to_lowercase().as_str()),
+        word.chars().next().is_some_and(char::is_lowercase) && g.project_words.contains(word),
         is_month_or_day(lookup),
         g.aliases.contains_key(word),
     ];
@@ -217,9 +218,53 @@ impl SentenceFeatures {
     }
 }
 
-/// Computes the features of each token of a sentence, hashed into `buckets` (a power of two).
+/// Lower-case words that may sit inside a name ("Bank of England", "Ursula von der Leyen").
+const NAME_JOINERS: &[&str] = &[
+    "of", "and", "for", "on", "the", "de", "del", "della", "der", "den", "da", "do", "dos", "di",
+    "du", "van", "von", "bin", "al", "el", "la", "le", "y", "-", "&", ".", "'",
+];
+
+/// Which tokens could be part of a name: capitalised words, and the joiners between them.
+/// Everything else is outside any name, so tagging can skip it.
+pub fn worth_tagging(text: &str, tokens: &[Token]) -> Vec<bool> {
+    let capitalised: Vec<bool> = tokens
+        .iter()
+        .map(|t| t.text(text).chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    (0..tokens.len())
+        .map(|i| {
+            capitalised[i]
+                || (i > 0
+                    && capitalised[i - 1]
+                    && NAME_JOINERS.contains(&tokens[i].text(text))
+                    && capitalised[i + 1..tokens.len().min(i + 4)].contains(&true))
+        })
+        .collect()
+}
+
+/// Computes the features of every token of a sentence, hashed into `buckets` (a power of
+/// two), as training needs them.
 pub fn sentence_features(view: &SentenceView<'_>, buckets: usize) -> SentenceFeatures {
+    features_where(view, buckets, &vec![true; view.tokens.len()])
+}
+
+/// Computes features only for the tokens worth tagging; the others get none.
+pub fn sentence_features_for_tagging(view: &SentenceView<'_>, buckets: usize) -> SentenceFeatures {
+    features_where(view, buckets, &worth_tagging(view.text, view.tokens))
+}
+
+fn features_where(view: &SentenceView<'_>, buckets: usize, wanted: &[bool]) -> SentenceFeatures {
     let n = view.tokens.len();
+    if !wanted.contains(&true) {
+        return SentenceFeatures {
+            features: Vec::new(),
+            offsets: vec![0; n + 1],
+        };
+    }
+    // Neighbours of wanted tokens are looked at too.
+    let needed: Vec<bool> = (0..n)
+        .map(|i| wanted[i.saturating_sub(2)..(i + 3).min(n)].contains(&true))
+        .collect();
     let text = view.text;
     let words: Vec<&str> = view.tokens.iter().map(|t| t.text(text)).collect();
     let letters: Vec<bool> = view
@@ -248,25 +293,31 @@ pub fn sentence_features(view: &SentenceView<'_>, buckets: usize) -> SentenceFea
     let mut values: Vec<TokenValues> = words
         .iter()
         .zip(view.tokens)
-        .map(|(&word, token)| {
+        .zip(&needed)
+        .map(|((&word, token), &needed)| {
+            if !needed {
+                return TokenValues::default();
+            }
             let caps = token.kind == TokenKind::Word
-                && word.chars().count() > 1
+                && word.len() > 1
                 && word.chars().all(|c| !c.is_lowercase());
             let title = caps.then(|| title_case(word));
-            let chars: Vec<char> = word.chars().collect();
-            let lower_of = |cs: &[char]| {
-                hash_bytes(
-                    0,
-                    cs.iter()
-                        .flat_map(|c| c.to_lowercase())
-                        .map(|c| c as u32 as u8),
-                )
+            // Byte offsets of character boundaries, for prefixes and suffixes.
+            let boundaries: Vec<usize> = word
+                .char_indices()
+                .map(|(b, _)| b)
+                .chain([word.len()])
+                .collect();
+            let chars = boundaries.len() - 1;
+            let prefix = |k: usize| {
+                let end = boundaries[k.min(chars)];
+                mix(PREFIX + k as u64, hash_bytes(0, lower_bytes(&word[..end])))
             };
-            let prefix = |k: usize| mix(PREFIX + k as u64, lower_of(&chars[..k.min(chars.len())]));
             let suffix = |k: usize| {
+                let start = boundaries[chars.saturating_sub(k)];
                 mix(
                     SUFFIX + k as u64,
-                    lower_of(&chars[chars.len().saturating_sub(k)..]),
+                    hash_bytes(0, lower_bytes(&word[start..])),
                 )
             };
             TokenValues {
@@ -282,7 +333,7 @@ pub fn sentence_features(view: &SentenceView<'_>, buckets: usize) -> SentenceFea
                 },
                 place_span: 0,
                 capitalised: word.chars().next().is_some_and(char::is_uppercase),
-                length: chars.len().min(8) as u8,
+                length: chars.min(8) as u8,
             }
         })
         .collect();
@@ -318,6 +369,9 @@ pub fn sentence_features(view: &SentenceView<'_>, buckets: usize) -> SentenceFea
     let outside = hash_bytes(0, b"<s>".iter().copied());
     for i in 0..n {
         offsets.push(features.len() as u32);
+        if !wanted[i] {
+            continue;
+        }
         let v = &values[i];
         let lower_at = |k: isize| -> u64 {
             let j = i as isize + k;

@@ -11,9 +11,11 @@ pub mod train;
 
 use features::SentenceFeatures;
 use std::sync::LazyLock;
-use tags::{TAG_COUNT, allowed, can_end, can_start};
+use tags::{TAG_COUNT, can_end, can_start};
 
 const MAGIC: &[u8; 4] = b"NLM1";
+/// The emission of a tag a token cannot have.
+const FORCED_OUT: f32 = -1e9;
 
 /// Weights of a trained model.
 pub struct Model {
@@ -36,6 +38,11 @@ pub enum ModelError {
 
 static SHIPPED: LazyLock<Option<Model>> =
     LazyLock::new(|| Model::from_bytes(include_bytes!("../../assets/model.bin")).ok());
+
+/// The bytes of the model built into the binary.
+pub fn shipped_bytes() -> &'static [u8] {
+    include_bytes!("../../assets/model.bin")
+}
 
 impl Model {
     /// The model built into the binary, if it is usable.
@@ -109,9 +116,15 @@ impl Model {
     }
 
     /// The score of every tag for every token, from the features alone.
+    /// Tokens without features (see `features::worth_tagging`) can only be outside a name.
     pub fn emissions(&self, features: &SentenceFeatures) -> Vec<[f32; TAG_COUNT]> {
         (0..features.len())
             .map(|i| {
+                if features.of(i).is_empty() {
+                    let mut outside = [FORCED_OUT; TAG_COUNT];
+                    outside[tags::OUTSIDE] = 0.0;
+                    return outside;
+                }
                 let mut sums = [0i32; TAG_COUNT];
                 for &f in features.of(i) {
                     let row = &self.weights[f as usize * TAG_COUNT..(f as usize + 1) * TAG_COUNT];
@@ -175,12 +188,28 @@ pub fn viterbi(emissions: &[[f32; TAG_COUNT]], transitions: &[f32]) -> Vec<usize
             score[0][t] = emissions[0][t];
         }
     }
+    let allowed = tags::allowed_table();
     for i in 1..n {
+        // A token that can only be outside a name needs one column, not thirteen.
+        if emissions[i][1..].iter().all(|&e| e <= FORCED_OUT) {
+            let (from, best) = (0..TAG_COUNT)
+                .filter(|&p| allowed[p * TAG_COUNT + tags::OUTSIDE])
+                .map(|p| {
+                    (
+                        p,
+                        score[i - 1][p] + transitions[p * TAG_COUNT + tags::OUTSIDE],
+                    )
+                })
+                .fold((0, f32::NEG_INFINITY), |a, b| if b.1 > a.1 { b } else { a });
+            score[i][tags::OUTSIDE] = best + emissions[i][tags::OUTSIDE];
+            back[i][tags::OUTSIDE] = from as u8;
+            continue;
+        }
         for t in 0..TAG_COUNT {
             let mut best = f32::NEG_INFINITY;
             let mut from = 0;
             for p in 0..TAG_COUNT {
-                if !allowed(p, t) {
+                if !allowed[p * TAG_COUNT + t] {
                     continue;
                 }
                 let s = score[i - 1][p] + transitions[p * TAG_COUNT + t];
@@ -225,6 +254,22 @@ mod tests {
     }
 
     #[test]
+    fn the_shipped_model_loads_and_tags_a_sentence() {
+        use crate::entity::{Label, Source};
+        let model = Model::shipped().expect("assets/model.bin holds a trained model");
+        let text = "Angela Merkel told Reuters in Munich on Tuesday that Siemens would invest.";
+        let mentions = crate::extract::extract_with(text, Some(model)).mentions;
+        let found: Vec<(&str, Label)> = mentions.iter().map(|m| (m.text(text), m.label)).collect();
+        assert!(
+            found.contains(&("Angela Merkel", Label::Person)),
+            "{found:?}"
+        );
+        assert!(found.contains(&("Reuters", Label::Org)), "{found:?}");
+        assert!(found.contains(&("Munich", Label::Place)), "{found:?}");
+        assert!(mentions.iter().any(|m| m.source == Source::Model));
+    }
+
+    #[test]
     fn viterbi_never_emits_an_ill_formed_sequence() {
         // Emissions that prefer L-PER everywhere, which alone would be ill-formed.
         let mut row = [0.0; TAG_COUNT];
@@ -232,7 +277,7 @@ mod tests {
         let tags_found = viterbi(&[row; 4], &vec![0.0; TAG_COUNT * TAG_COUNT]);
         assert!(can_start(tags_found[0]) && can_end(tags_found[3]));
         for pair in tags_found.windows(2) {
-            assert!(allowed(pair[0], pair[1]));
+            assert!(tags::allowed(pair[0], pair[1]));
         }
     }
 }

@@ -55,6 +55,13 @@ pub fn allowed(previous: Tag, next: Tag) -> bool {
     }
 }
 
+/// `allowed` for every pair, `[previous * TAG_COUNT + next]`, computed once.
+pub fn allowed_table() -> &'static [bool; TAG_COUNT * TAG_COUNT] {
+    static TABLE: std::sync::LazyLock<[bool; TAG_COUNT * TAG_COUNT]> =
+        std::sync::LazyLock::new(|| std::array::from_fn(|i| allowed(i / TAG_COUNT, i % TAG_COUNT)));
+    &TABLE
+}
+
 /// Can a sentence start / end with this tag?
 pub fn can_start(tag: Tag) -> bool {
     !matches!(parts(tag), Some((_, Position::Inside | Position::Last)))

@@ -2,7 +2,9 @@
 //! the number of passes chosen on a development set.
 
 use super::conll::ConllDocument;
-use super::features::{SentenceFeatures, sentence_features};
+use super::features::{
+    SentenceFeatures, SentenceView, sentence_features, sentence_features_for_tagging,
+};
 use super::tags::{self, TAG_COUNT, Tag};
 use super::{Model, viterbi};
 use crate::extract::{Prepared, prepare};
@@ -25,7 +27,7 @@ impl Default for Options {
         Options {
             epochs: 12,
             seed: 7,
-            buckets: 1 << 19,
+            buckets: 1 << 18,
         }
     }
 }
@@ -59,19 +61,32 @@ pub fn examples(document: &ConllDocument, buckets: usize) -> Vec<Example> {
         .collect()
 }
 
-pub fn features_of(
-    prepared: &Prepared<'_>,
-    tokens: std::ops::Range<usize>,
-    buckets: usize,
-) -> SentenceFeatures {
-    let view = super::features::SentenceView {
+fn view<'a>(prepared: &'a Prepared<'a>, tokens: std::ops::Range<usize>) -> SentenceView<'a> {
+    SentenceView {
         text: prepared.text,
         tokens: &prepared.tokens[tokens.clone()],
         hints: &prepared.hints[tokens],
         gazetteer: crate::extract::gazetteer::gazetteer(),
         document: &prepared.document,
-    };
-    sentence_features(&view, buckets)
+    }
+}
+
+/// Every token's features, as training needs them.
+pub fn features_of(
+    prepared: &Prepared<'_>,
+    tokens: std::ops::Range<usize>,
+    buckets: usize,
+) -> SentenceFeatures {
+    sentence_features(&view(prepared, tokens), buckets)
+}
+
+/// The features of the tokens that could be in a name; tagging needs no more.
+pub fn features_for_tagging(
+    prepared: &Prepared<'_>,
+    tokens: std::ops::Range<usize>,
+    buckets: usize,
+) -> SentenceFeatures {
+    sentence_features_for_tagging(&view(prepared, tokens), buckets)
 }
 
 /// A small, seeded random number generator for shuffling (xorshift64*).

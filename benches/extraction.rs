@@ -1,0 +1,46 @@
+//! Extraction throughput on about 1 MB of news text, and the model's load time.
+//! Run with `cargo bench`; criterion reports MB/s for the throughput group.
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use newslens::document::SAMPLE_TEXT;
+use newslens::model::{Model, shipped_bytes};
+use std::hint::black_box;
+
+/// About 1 MB: the sample article over and over, each copy a paragraph apart.
+fn megabyte_of_news() -> String {
+    let copies = (1 << 20) / (SAMPLE_TEXT.len() + 2) + 1;
+    let mut text = String::with_capacity(copies * (SAMPLE_TEXT.len() + 2));
+    for _ in 0..copies {
+        text.push_str(SAMPLE_TEXT);
+        text.push_str("\n\n");
+    }
+    text
+}
+
+fn extraction(c: &mut Criterion) {
+    let text = megabyte_of_news();
+    let mut group = c.benchmark_group("extraction");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.sample_size(10);
+    group.bench_function("whole pipeline, 1 MB", |b| {
+        b.iter(|| {
+            newslens::analyse(newslens::Document::from_text(
+                "bench",
+                black_box(text.as_str()),
+            ))
+        })
+    });
+    group.bench_function("entities only, 1 MB", |b| {
+        b.iter(|| newslens::extract::extract(black_box(&text)))
+    });
+    group.finish();
+}
+
+fn model_load(c: &mut Criterion) {
+    c.bench_function("model load", |b| {
+        b.iter(|| Model::from_bytes(black_box(shipped_bytes())).expect("the shipped model loads"))
+    });
+}
+
+criterion_group!(benches, extraction, model_load);
+criterion_main!(benches);
