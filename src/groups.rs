@@ -4,7 +4,7 @@
 
 use crate::entity::{Label, Mention};
 use crate::extract::gazetteer::gazetteer;
-use crate::extract::{initials, is_acronym};
+use crate::extract::{COMPANY_SUFFIXES, initials, is_acronym};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -75,6 +75,23 @@ pub fn group_mentions(text: &str, mentions: &[Mention]) -> (Vec<Group>, Vec<usiz
             {
                 person_words.entry(word).or_default().push(k);
             }
+        }
+    }
+    // "Tesla" joins "Tesla Inc".
+    let mut companies: HashMap<&str, usize> = HashMap::new();
+    for (k, (label, form)) in keys.iter().enumerate() {
+        if *label == Label::Org
+            && let Some((short, suffix)) = form.rsplit_once(' ')
+            && COMPANY_SUFFIXES.contains(&suffix)
+        {
+            companies.insert(short.trim_end_matches(','), k);
+        }
+    }
+    for (k, (label, form)) in keys.iter().enumerate() {
+        if *label == Label::Org
+            && let Some(&company) = companies.get(form.as_str())
+        {
+            sets.union(company, k);
         }
     }
     for (k, (label, form)) in keys.iter().enumerate() {
@@ -204,8 +221,7 @@ mod tests {
 
     #[test]
     fn surnames_acronyms_and_country_aliases_merge() {
-        let text =
-            "Xi Jinping and Xi. Belt and Road Initiative and BRI. US and U.S. and United States.";
+        let text = "Xi Jinping and Xi. Belt and Road Initiative and BRI. US and U.S. and United States. Tesla Inc and Tesla.";
         let mentions = vec![
             mention(text, "Xi Jinping", 0, Label::Person),
             mention(text, "Xi", 1, Label::Person),
@@ -214,9 +230,12 @@ mod tests {
             mention(text, "US", 0, Label::Place),
             mention(text, "U.S.", 0, Label::Place),
             mention(text, "United States", 0, Label::Place),
+            mention(text, "Tesla Inc", 0, Label::Org),
+            mention(text, "Tesla", 1, Label::Org),
         ];
         let (groups, group_of) = group_mentions(text, &mentions);
-        assert_eq!(groups.len(), 3);
+        assert_eq!(groups.len(), 4);
+        assert_eq!(group_of[7], group_of[8]);
         assert_eq!(group_of[0], group_of[1]);
         assert_eq!(group_of[2], group_of[3]);
         assert_eq!(group_of[4], group_of[5]);
@@ -224,7 +243,12 @@ mod tests {
         let names: Vec<&str> = groups.iter().map(|g| g.name.as_str()).collect();
         assert_eq!(
             names,
-            ["Xi Jinping", "United States", "Belt and Road Initiative"]
+            [
+                "Xi Jinping",
+                "United States",
+                "Tesla Inc",
+                "Belt and Road Initiative"
+            ]
         );
     }
 

@@ -11,7 +11,40 @@ use std::collections::{HashMap, HashSet};
 
 /// Decides the undecided candidates and makes labels consistent. Candidates that stay
 /// undecided and are too weak to guess are removed.
-pub fn settle(text: &str, candidates: &mut Vec<NameCandidate>) {
+/// What to do with a name nothing decides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Undecided {
+    /// Guess: a lone capitalised word inside a sentence is most often an organisation.
+    GuessOrganisation,
+    /// Drop it (the tagger has already passed over it).
+    Drop,
+}
+
+/// Words that end a company's formal name: "Tesla Inc" is also "Tesla".
+pub const COMPANY_SUFFIXES: &[&str] = &[
+    "Inc",
+    "Inc.",
+    "Corp",
+    "Corp.",
+    "Corporation",
+    "Co",
+    "Co.",
+    "Ltd",
+    "Ltd.",
+    "LLC",
+    "PLC",
+    "plc",
+    "AG",
+    "SA",
+    "NV",
+    "SE",
+    "GmbH",
+    "Group",
+    "Holdings",
+    "Limited",
+];
+
+pub fn settle(text: &str, candidates: &mut Vec<NameCandidate>, undecided: Undecided) {
     let name_of = |c: &NameCandidate| text[c.start..c.end].to_string();
 
     label_acronyms_from_their_expansions(text, candidates);
@@ -30,6 +63,18 @@ pub fn settle(text: &str, candidates: &mut Vec<NameCandidate>) {
             if words.len() > 1 { words } else { Vec::new() }
         })
         .collect();
+    // "Tesla" is the company "Tesla Inc" names.
+    let company_names: HashSet<String> = candidates
+        .iter()
+        .filter(|c| c.label == Some(Label::Org))
+        .filter_map(|c| {
+            let name = name_of(c);
+            let (short, suffix) = name.rsplit_once(' ')?;
+            COMPANY_SUFFIXES
+                .contains(&suffix)
+                .then(|| short.trim_end_matches(',').to_string())
+        })
+        .collect();
     // "Chancay" in "Chancay port" names the site's place.
     let site_names: HashSet<String> = candidates
         .iter()
@@ -44,7 +89,14 @@ pub fn settle(text: &str, candidates: &mut Vec<NameCandidate>) {
         let weak = candidate.label.is_none()
             || (candidate.score < 0.6 && candidate.source != Source::Gazetteer)
             || (candidate.source == Source::Model && candidate.score < 0.9);
-        if !weak || name.contains(' ') {
+        if !weak {
+            continue;
+        }
+        if company_names.contains(&name) {
+            set(candidate, Label::Org, 0.75);
+            continue;
+        }
+        if name.contains(' ') {
             continue;
         }
         if person_parts.contains(&name) {
@@ -86,6 +138,7 @@ pub fn settle(text: &str, candidates: &mut Vec<NameCandidate>) {
     for candidate in candidates.iter_mut() {
         let name = name_of(candidate);
         if candidate.label.is_none()
+            && undecided == Undecided::GuessOrganisation
             && !candidate.sentence_initial
             && !name.contains(' ')
             && !gazetteer.is_common_word(&name)

@@ -9,7 +9,7 @@ mod figures;
 pub mod gazetteer;
 mod names;
 
-pub use consistency::initials;
+pub use consistency::{COMPANY_SUFFIXES, initials};
 pub use names::is_acronym;
 
 use crate::entity::{Label, Mention, Source};
@@ -17,6 +17,7 @@ use crate::model::Model;
 use crate::model::features::{DocumentFacts, Hint};
 use crate::model::tags;
 use crate::text::{Sentence, Token, split_sentences, tokenize};
+use consistency::Undecided;
 use names::NameCandidate;
 
 /// Everything extraction learns about a text.
@@ -100,11 +101,11 @@ pub fn extract(text: &str) -> Extraction {
 /// Runs every stage, with the given tagger or, without one, with the rules alone.
 pub fn extract_with(text: &str, model: Option<&Model>) -> Extraction {
     let prepared = prepare(text);
-    let mut candidates = match model {
-        Some(model) => tagged_candidates(&prepared, model),
-        None => prepared.candidates.clone(),
+    let (mut candidates, undecided) = match model {
+        Some(model) => (tagged_candidates(&prepared, model), Undecided::Drop),
+        None => (prepared.candidates.clone(), Undecided::GuessOrganisation),
     };
-    consistency::settle(text, &mut candidates);
+    consistency::settle(text, &mut candidates, undecided);
 
     let mut mentions = prepared.numeric;
     mentions.extend(candidates.into_iter().filter_map(|c| {
@@ -177,6 +178,19 @@ fn tagged_candidates(prepared: &Prepared<'_>, model: &Model) -> Vec<NameCandidat
         .cloned()
         .collect();
     found.extend(listed);
+    found.sort_by_key(|c| c.start);
+    // Names the tagger passed over stay as undecided candidates: the document may settle
+    // them ("Tesla" where "Tesla Inc" is named, "Boluarte" where "Dina Boluarte" is).
+    let passed_over: Vec<NameCandidate> = prepared
+        .candidates
+        .iter()
+        .filter(|c| !overlaps_any(c, &found))
+        .map(|c| NameCandidate {
+            label: None,
+            ..c.clone()
+        })
+        .collect();
+    found.extend(passed_over);
     found.sort_by_key(|c| c.start);
     found
 }
