@@ -45,26 +45,25 @@ pub const COMPANY_SUFFIXES: &[&str] = &[
 ];
 
 pub fn settle(text: &str, candidates: &mut Vec<NameCandidate>, undecided: Undecided) {
-    let name_of = |c: &NameCandidate| text[c.start..c.end].to_string();
+    let name_of = |c: &NameCandidate| &text[c.start..c.end];
 
     label_acronyms_from_their_expansions(text, candidates);
 
     // A single word that is part of a person's full name refers to that person.
-    let person_parts: HashSet<String> = candidates
+    let person_parts: HashSet<&str> = candidates
         .iter()
         .filter(|c| c.label == Some(Label::Person) && c.score >= 0.5)
         .flat_map(|c| {
             let name = name_of(c);
-            let words: Vec<String> = name
+            let words: Vec<&str> = name
                 .split_whitespace()
                 .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-                .map(str::to_string)
                 .collect();
             if words.len() > 1 { words } else { Vec::new() }
         })
         .collect();
     // "Tesla" is the company "Tesla Inc" names.
-    let company_names: HashSet<String> = candidates
+    let company_names: HashSet<&str> = candidates
         .iter()
         .filter(|c| c.label == Some(Label::Org))
         .filter_map(|c| {
@@ -72,16 +71,16 @@ pub fn settle(text: &str, candidates: &mut Vec<NameCandidate>, undecided: Undeci
             let (short, suffix) = name.rsplit_once(' ')?;
             COMPANY_SUFFIXES
                 .contains(&suffix)
-                .then(|| short.trim_end_matches(',').to_string())
+                .then(|| short.trim_end_matches(','))
         })
         .collect();
     // "Chancay" in "Chancay port" names the site's place.
-    let site_names: HashSet<String> = candidates
+    let site_names: HashSet<&str> = candidates
         .iter()
         .filter(|c| c.names_a_site)
         .filter_map(|c| {
             let name = name_of(c);
-            name.rsplit_once(' ').map(|(site, _)| site.to_string())
+            name.rsplit_once(' ').map(|(site, _)| site)
         })
         .collect();
     for candidate in candidates.iter_mut() {
@@ -107,7 +106,7 @@ pub fn settle(text: &str, candidates: &mut Vec<NameCandidate>, undecided: Undeci
     }
 
     // One name, one kind: the label with the most confident support wins.
-    let mut votes: HashMap<String, HashMap<Label, f32>> = HashMap::new();
+    let mut votes: HashMap<&str, HashMap<Label, f32>> = HashMap::new();
     for candidate in candidates.iter() {
         if let Some(label) = candidate.label {
             *votes
