@@ -140,7 +140,7 @@ pub fn settle(text: &str, candidates: &mut Vec<NameCandidate>, undecided: Undeci
             && undecided == Undecided::GuessOrganisation
             && !candidate.sentence_initial
             && !name.contains(' ')
-            && !gazetteer.is_common_word(&name)
+            && !gazetteer.is_common_word(name)
         {
             candidate.label = Some(Label::Org);
             candidate.source = Source::Rule;
