@@ -29,6 +29,7 @@ pub fn analyse(document: Document) -> Analysis {
         &document.text,
         &extraction.sentences,
         &extraction.mentions,
+        &groups,
         &group_of,
     );
     Analysis {

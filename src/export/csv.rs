@@ -1,4 +1,5 @@
-//! The CSV export: one row per mention (kind, text, entity, start, end, sentence).
+//! The CSV export: one row per mention (kind, text, entity, start, end, sentence), then one
+//! row per fact (kind `fact:change`, `fact:quote`, ...; text is the fact's normalised line).
 
 use crate::analysis::Analysis;
 
@@ -16,6 +17,22 @@ pub fn render(analysis: &Analysis) -> String {
                 &mention.start.to_string(),
                 &mention.end.to_string(),
                 sentence,
+            ])?;
+        }
+        // Then one row per fact: its kind, its normalised line, the entities it involves.
+        for fact in &analysis.facts {
+            let entities: Vec<&str> = fact
+                .entities
+                .iter()
+                .map(|&g| analysis.groups[g].name.as_str())
+                .collect();
+            writer.write_record([
+                &format!("fact:{}", fact.kind.as_str()),
+                fact.summary.as_str(),
+                &entities.join("; "),
+                &fact.start.to_string(),
+                &fact.end.to_string(),
+                &text[fact.range()],
             ])?;
         }
         writer.flush()?;

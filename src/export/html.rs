@@ -44,7 +44,20 @@ pub fn render(analysis: &Analysis) -> String {
     }
     push_paragraphs(&mut out, &text[cursor..]);
     out.push_str("</p>");
-    out.push_str("\n</article>\n</main>\n</body>\n</html>\n");
+    out.push_str("\n</article>\n");
+    if !analysis.facts.is_empty() {
+        out.push_str("<section class=\"facts\">\n<h2>Facts</h2>\n<ul>\n");
+        for fact in &analysis.facts {
+            let _ = writeln!(
+                out,
+                "<li><span class=\"kind\">{}</span> {}</li>",
+                fact.kind.as_str(),
+                escape(&fact.summary)
+            );
+        }
+        out.push_str("</ul>\n</section>\n");
+    }
+    out.push_str("</main>\n</body>\n</html>\n");
     out
 }
 
@@ -65,6 +78,7 @@ fn style() -> String {
          main{max-width:42em;margin:2em auto;padding:0 1em}\n\
          h1{font:600 1.2em system-ui,sans-serif}\n\
          .legend{font:14px system-ui,sans-serif}\n\
+         .facts{font:15px/1.5 system-ui,sans-serif}.facts .kind{font-weight:600;text-transform:uppercase;font-size:12px;margin-right:.4em}\n\
          .legend .e{padding:.1em .4em;margin-right:.3em}\n\
          mark.e,.legend .e{color:inherit;border-radius:2px}\n\
          @media (prefers-color-scheme:dark){body{background:#1b1b1d;color:#e8e6e3}}\n",

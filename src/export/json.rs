@@ -47,9 +47,12 @@ struct Fact<'a> {
     end: usize,
     text: &'a str,
     summary: &'a str,
+    confidence: f32,
     figures: Vec<Span<'a>>,
     dates: Vec<Span<'a>>,
     entities: &'a [usize],
+    /// The kind's own fields (from/to, speaker, who/when/where, ...).
+    detail: &'a crate::facts::Detail,
 }
 
 pub fn render(analysis: &Analysis) -> String {
@@ -99,6 +102,8 @@ pub fn render(analysis: &Analysis) -> String {
                 end: f.end,
                 text: &text[f.start..f.end],
                 summary: &f.summary,
+                confidence: (f.confidence * 100.0).round() / 100.0,
+                detail: &f.detail,
                 figures: f.figures.iter().map(|&i| span(i)).collect(),
                 dates: f.dates.iter().map(|&i| span(i)).collect(),
                 entities: &f.entities,

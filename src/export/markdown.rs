@@ -37,17 +37,27 @@ pub fn render(analysis: &Analysis) -> String {
         }
         out.push('\n');
     }
-    if !analysis.facts.is_empty() {
-        let _ = writeln!(out, "## Facts\n");
-        for fact in &analysis.facts {
-            let sentence = text[fact.start..fact.end]
+    for kind in crate::facts::FactKind::ALL {
+        let facts: Vec<_> = analysis.facts.iter().filter(|f| f.kind == kind).collect();
+        if facts.is_empty() {
+            continue;
+        }
+        let heading = match kind {
+            crate::facts::FactKind::Change => "Changes",
+            crate::facts::FactKind::Quantity => "Figures",
+            crate::facts::FactKind::Quote => "Quotes",
+            crate::facts::FactKind::Event => "Events",
+            crate::facts::FactKind::Date => "Dates",
+        };
+        let _ = writeln!(out, "## {heading}\n");
+        for fact in facts {
+            let sentence = text[fact.range()]
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");
             let _ = writeln!(
                 out,
-                "- *{}*: {} (bytes {}–{})\n\n  > {}\n",
-                fact.kind.as_str(),
+                "- {} (bytes {}–{})\n\n  > {}\n",
                 escape(&fact.summary),
                 fact.start,
                 fact.end,

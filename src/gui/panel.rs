@@ -115,50 +115,94 @@ fn entities(
 
 fn facts(ui: &mut egui::Ui, analysis: &Analysis, selection: &Selection) -> Option<Command> {
     let mut command = None;
-    let text = analysis.text();
     ScrollArea::vertical()
         .id_salt("facts")
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            for (kind, heading) in [
-                (FactKind::Change, "Changes"),
-                (FactKind::Quantity, "Figures"),
-                (FactKind::Date, "Dates"),
-            ] {
-                let facts: Vec<(usize, &newslens::facts::Fact)> = analysis
-                    .facts
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, f)| f.kind == kind)
+            // The selected entity's own facts first: what it said, the figures about it.
+            if let Some(group) = selection.group.and_then(|g| analysis.groups.get(g)) {
+                let own: Vec<usize> = (0..analysis.facts.len())
+                    .filter(|&i| {
+                        let fact = &analysis.facts[i];
+                        fact.entities.contains(&group.id) || fact.speaker() == Some(group.id)
+                    })
                     .collect();
-                if facts.is_empty() {
-                    continue;
-                }
-                ui.add_space(4.0);
-                ui.label(RichText::new(format!("{heading} · {}", facts.len())).strong());
-                for (i, fact) in facts {
-                    let marked = selection.marked.as_ref() == Some(&(fact.start..fact.end));
-                    let sentence: String = text[fact.start..fact.end]
-                        .split_whitespace()
-                        .collect::<Vec<_>>()
-                        .join(" ");
-                    let response = ui
-                        .selectable_label(marked, &fact.summary)
-                        .on_hover_text(&sentence);
-                    if response.clicked() {
-                        command = Some(Command::JumpToFact(i));
-                    }
-                    let names: Vec<&str> = fact
-                        .entities
-                        .iter()
-                        .map(|&g| analysis.groups[g].name.as_str())
-                        .collect();
-                    if !names.is_empty() {
-                        ui.weak(names.join(" · "));
-                    }
-                    ui.add_space(2.0);
-                }
+                section(
+                    ui,
+                    &format!("About {}", group.name),
+                    &own,
+                    analysis,
+                    selection,
+                    &mut command,
+                );
+            }
+            for (heading, kinds) in [
+                (
+                    "Figures and changes",
+                    &[FactKind::Change, FactKind::Quantity][..],
+                ),
+                ("Quotes", &[FactKind::Quote][..]),
+                ("Events", &[FactKind::Event][..]),
+                ("Dates", &[FactKind::Date][..]),
+            ] {
+                let of_kind: Vec<usize> = (0..analysis.facts.len())
+                    .filter(|&i| kinds.contains(&analysis.facts[i].kind))
+                    .collect();
+                section(ui, heading, &of_kind, analysis, selection, &mut command);
             }
         });
     command
+}
+
+/// A heading and a card for each fact: its normalised line (click to jump, hover for the
+/// sentence) and its entities as chips (click to select).
+fn section(
+    ui: &mut egui::Ui,
+    heading: &str,
+    facts: &[usize],
+    analysis: &Analysis,
+    selection: &Selection,
+    command: &mut Option<Command>,
+) {
+    if facts.is_empty() {
+        return;
+    }
+    ui.add_space(6.0);
+    ui.label(RichText::new(format!("{heading} · {}", facts.len())).strong());
+    let text = analysis.text();
+    for &i in facts {
+        let fact = &analysis.facts[i];
+        egui::Frame::group(ui.style())
+            .inner_margin(6.0)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                let marked = selection.marked.as_ref() == Some(&fact.range());
+                let sentence: String = text[fact.range()]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let response = ui
+                    .add(egui::Button::selectable(marked, &fact.summary).wrap())
+                    .on_hover_text(sentence);
+                if response.clicked() {
+                    *command = Some(Command::JumpToFact(i));
+                }
+                ui.horizontal_wrapped(|ui| {
+                    ui.spacing_mut().item_spacing.x = 4.0;
+                    for &g in &fact.entities {
+                        let group = &analysis.groups[g];
+                        let chip = RichText::new(&group.name)
+                            .small()
+                            .color(style::solid(group.label));
+                        if ui
+                            .small_button(chip)
+                            .on_hover_text(group.label.as_str())
+                            .clicked()
+                        {
+                            *command = Some(Command::SelectGroup(g));
+                        }
+                    }
+                });
+            });
+    }
 }

@@ -193,7 +193,7 @@ fn a_fact_click_marks_its_sentence() {
         .analysis
         .facts
         .iter()
-        .find(|f| f.summary.starts_with("45 days"))
+        .find(|f| f.summary.contains("45 days -> 23 days"))
         .expect("the sample's change of transport time")
         .clone();
     harness.get_by_label(&change.summary).click();
@@ -242,4 +242,37 @@ fn font_size_follows_ctrl_plus_and_minus() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
     harness.run();
     assert_eq!(harness.state().settings.font_size, before - 1.0);
+}
+
+#[test]
+fn a_selected_entity_lists_its_own_facts_and_chips_select_entities() {
+    let mut harness = reader();
+    harness.run();
+    let boluarte = group_named(&harness, "Dina Boluarte");
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .apply(Command::SelectGroup(boluarte), &ctx);
+    let facts = harness.state().analysis.facts.len();
+    harness.get_by_label(&format!("Facts ({facts})")).click();
+    harness.run();
+    let own = harness
+        .state()
+        .analysis
+        .facts
+        .iter()
+        .filter(|f| f.entities.contains(&boluarte) || f.speaker() == Some(boluarte))
+        .count();
+    assert!(own >= 5, "Boluarte speaks and travels in the sample");
+    harness.get_by_label(&format!("About Dina Boluarte · {own}"));
+
+    // A chip selects its entity.
+    let xi = group_named(&harness, "Xi Jinping");
+    harness
+        .get_all_by_label("Xi Jinping")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    assert_eq!(harness.state().selection.group, Some(xi));
 }

@@ -98,7 +98,9 @@ fn json_follows_the_schema_and_offsets_slice_to_the_text() {
 #[test]
 fn every_format_prints_and_writes_to_a_file() {
     let dir = tempfile::tempdir().unwrap();
-    let entities = extract_json(SAMPLE)["entities"].as_array().unwrap().len();
+    let json = extract_json(SAMPLE);
+    let entities = json["entities"].as_array().unwrap().len();
+    let facts = json["facts"].as_array().unwrap().len();
     for (format, check) in [
         ("csv", "kind,text,entity,start,end,sentence"),
         ("md", "## People (PERSON)"),
@@ -111,7 +113,13 @@ fn every_format_prints_and_writes_to_a_file() {
         assert!(printed.contains(check), "{format} output lacks {check}");
         if format == "csv" {
             let mut reader = csv::Reader::from_reader(printed.as_bytes());
-            assert_eq!(reader.records().count(), entities, "one row per mention");
+            let kinds: Vec<String> = reader
+                .records()
+                .map(|r| r.unwrap()[0].to_string())
+                .collect();
+            let mention_rows = kinds.iter().filter(|k| !k.starts_with("fact:")).count();
+            assert_eq!(mention_rows, entities, "one row per mention");
+            assert_eq!(kinds.len() - mention_rows, facts, "then one row per fact");
         }
         let out: PathBuf = dir.path().join(format!("out.{format}"));
         let output = newslens(&[

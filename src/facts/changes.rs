@@ -1,0 +1,442 @@
+//! Changes ("reduced from 45 days to 23 days", "rose 3% to $11 billion", "$5 billion, up
+//! from $4 billion", "doubled to 40") and the quantities that are not part of one.
+
+use super::amounts::{Amount, format_number};
+use super::{Detail, Fact, FactKind, SentenceFacts, words};
+use crate::entity::Label;
+
+const CHANGE_VERBS: &[&str] = &[
+    "rose",
+    "rise",
+    "rises",
+    "risen",
+    "rising",
+    "fell",
+    "fall",
+    "falls",
+    "fallen",
+    "falling",
+    "increased",
+    "increase",
+    "increases",
+    "decreased",
+    "decrease",
+    "decreases",
+    "grew",
+    "grow",
+    "grows",
+    "grown",
+    "dropped",
+    "drop",
+    "drops",
+    "climbed",
+    "climb",
+    "jumped",
+    "jump",
+    "declined",
+    "decline",
+    "surged",
+    "slipped",
+    "gained",
+    "lost",
+    "cut",
+    "cuts",
+    "reduced",
+    "reduce",
+    "raised",
+    "raise",
+    "lowered",
+    "lower",
+    "shrank",
+    "shrunk",
+    "expanded",
+    "soared",
+    "plunged",
+    "slumped",
+    "tumbled",
+    "went",
+    "up",
+    "down",
+    "doubled",
+    "tripled",
+    "halved",
+];
+const HEDGES: &[&str] = &[
+    "at least",
+    "at most",
+    "more than",
+    "less than",
+    "fewer than",
+    "up to",
+    "as many as",
+    "as much as",
+    "an estimated",
+    "just over",
+    "just under",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "approximately",
+    "roughly",
+    "some",
+    "over",
+    "under",
+    "below",
+    "above",
+];
+const AUXILIARIES: &[&str] = &[
+    "will", "would", "be", "been", "being", "is", "are", "was", "were", "has", "have", "had",
+    "could", "can", "may", "might", "should", "to", "also", "further", "expected",
+];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "this",
+];
+
+pub(super) fn changes_and_quantities(view: &SentenceFacts<'_>) -> Vec<Fact> {
+    let figures: Vec<usize> = view.with_label(Label::Figure).collect();
+    let mut facts = Vec::new();
+    let mut used = vec![false; figures.len()];
+    for k in 0..figures.len() {
+        if used[k] {
+            continue;
+        }
+        if let Some((fact, both)) = change_at(view, &figures, k) {
+            used[k] = true;
+            if both {
+                used[k + 1] = true;
+            }
+            facts.push(fact);
+        }
+    }
+    for (k, &figure) in figures.iter().enumerate() {
+        if !used[k] {
+            facts.push(quantity(view, figure));
+        }
+    }
+    facts
+}
+
+/// The lower-case words just before a byte offset, nearest last.
+fn words_before(text: &str, at: usize, sentence_start: usize, count: usize) -> Vec<String> {
+    let all = words(&text[sentence_start..at]);
+    all[all.len().saturating_sub(count)..]
+        .iter()
+        .map(|(_, w)| w.clone())
+        .collect()
+}
+
+/// A change starting at figure k: returns the fact and whether it used figure k + 1 too.
+fn change_at(view: &SentenceFacts<'_>, figures: &[usize], k: usize) -> Option<(Fact, bool)> {
+    let text = view.text;
+    let m = &view.mentions[figures[k]];
+    let next = figures.get(k + 1).map(|&i| &view.mentions[i]);
+    let before = words_before(text, m.start, view.span.start, 3);
+    let last_before = before.last().map(String::as_str).unwrap_or("");
+    let between = next.map(|n| text[m.end..n.start].trim().to_lowercase());
+    let a = Amount::read(m.text(text));
+
+    // "from X to Y"
+    if last_before == "from" && between.as_deref() == Some("to") {
+        let b = Amount::read(next?.text(text));
+        return Some((change_fact(view, figures, k, true, a, b, m.start), true));
+    }
+    // "Y, up from X" / "Y, down from X"
+    if let Some(between) = &between
+        && (between.ends_with("up from") || between.ends_with("down from"))
+    {
+        let from = Amount::read(next?.text(text));
+        return Some((change_fact(view, figures, k, true, from, a, m.start), true));
+    }
+    // "rose 3% to $11 billion", "rose by 3% to ...": X is the step, Y the new value.
+    let verb_before = before
+        .iter()
+        .rev()
+        .take(2)
+        .any(|w| CHANGE_VERBS.contains(&w.as_str()));
+    if verb_before && between.as_deref() == Some("to") {
+        let to = Amount::read(next?.text(text));
+        let step = a;
+        let falling = before.iter().any(|w| is_falling(w));
+        let from_value = match (step.value, to.value) {
+            (Some(s), Some(t)) if step.unit == "percent" || step.text.ends_with('%') => {
+                let factor = if falling {
+                    1.0 - s / 100.0
+                } else {
+                    1.0 + s / 100.0
+                };
+                (factor != 0.0).then(|| t / factor)
+            }
+            (Some(s), Some(t)) if step.unit == to.unit => Some(if falling { t + s } else { t - s }),
+            _ => None,
+        };
+        let from = Amount {
+            text: from_value.map_or_else(
+                || "?".into(),
+                |v| {
+                    format!("{} {}", format_number(v), to.unit)
+                        .trim()
+                        .to_string()
+                },
+            ),
+            value: from_value,
+            unit: to.unit.clone(),
+        };
+        return Some((change_fact(view, figures, k, true, from, to, m.start), true));
+    }
+    // "doubled to 40", "halved to 10"
+    let factor = before.iter().rev().take(2).find_map(|w| match w.as_str() {
+        "doubled" => Some(2.0),
+        "tripled" => Some(3.0),
+        "halved" => Some(0.5),
+        _ => None,
+    });
+    if let Some(factor) = factor
+        && last_before == "to"
+    {
+        let from = Amount {
+            text: a.value.map_or("?".into(), |v| format_number(v / factor)),
+            value: a.value.map(|v| v / factor),
+            unit: a.unit.clone(),
+        };
+        return Some((
+            change_fact(view, figures, k, false, from, a, m.start),
+            false,
+        ));
+    }
+    None
+}
+
+fn is_falling(word: &str) -> bool {
+    matches!(
+        word,
+        "fell"
+            | "fall"
+            | "falls"
+            | "fallen"
+            | "falling"
+            | "decreased"
+            | "decrease"
+            | "decreases"
+            | "dropped"
+            | "drop"
+            | "drops"
+            | "declined"
+            | "decline"
+            | "slipped"
+            | "lost"
+            | "cut"
+            | "cuts"
+            | "reduced"
+            | "reduce"
+            | "lowered"
+            | "lower"
+            | "shrank"
+            | "shrunk"
+            | "plunged"
+            | "slumped"
+            | "tumbled"
+            | "down"
+    )
+}
+
+fn change_fact(
+    view: &SentenceFacts<'_>,
+    figures: &[usize],
+    k: usize,
+    two_figures: bool,
+    from: Amount,
+    to: Amount,
+    first_figure_start: usize,
+) -> Fact {
+    let what = subject_before(view, first_figure_start);
+    let (difference, percent) = match (from.value, to.value) {
+        (Some(a), Some(b)) if from.unit == to.unit || from.unit.is_empty() => {
+            (Some(b - a), (a != 0.0).then(|| (b - a) / a * 100.0))
+        }
+        _ => (None, None),
+    };
+    let mut summary = String::new();
+    if let Some(what) = &what {
+        summary.push_str(what);
+        summary.push_str(": ");
+    }
+    summary.push_str(&format!("{} -> {}", from.text, to.text));
+    if let (Some(d), Some(p)) = (difference, percent) {
+        let sign = if d < 0.0 { "-" } else { "+" };
+        let unit = if to.unit.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", to.unit)
+        };
+        summary.push_str(&format!(
+            " ({sign}{}{unit}, {sign}{:.0}%)",
+            format_number(d.abs()),
+            p.abs()
+        ));
+    }
+    let used: Vec<usize> = if two_figures {
+        figures[k..k + 2].to_vec()
+    } else {
+        vec![figures[k]]
+    };
+    Fact {
+        kind: FactKind::Change,
+        start: view.span.start,
+        end: view.span.end,
+        summary,
+        figures: used,
+        dates: view.with_label(Label::Date).collect(),
+        entities: view.entity_groups(),
+        confidence: if what.is_some() { 0.8 } else { 0.65 },
+        detail: Detail::Change {
+            what,
+            from,
+            to,
+            difference,
+            percent,
+        },
+    }
+}
+
+/// The noun phrase a change is about: the words before its verb, back to the start of the
+/// clause, without auxiliaries, determiners or bracketed asides.
+fn subject_before(view: &SentenceFacts<'_>, figure_start: usize) -> Option<String> {
+    let mut clause = view.text[view.span.start..figure_start].to_string();
+    // Drop bracketed asides: "time [from South America to China] will be".
+    while let (Some(open), Some(close)) = (clause.find(['[', '(']), clause.find([']', ')'])) {
+        if close < open {
+            break;
+        }
+        clause.replace_range(open..=close, " ");
+    }
+    let clause = clause
+        .rsplit([',', ';', ':', '"', '\u{201c}', '\u{201d}'])
+        .next()
+        .unwrap_or("");
+    let mut tokens: Vec<&str> = clause.split_whitespace().collect();
+    // Back over "from", the verb and the auxiliaries.
+    while let Some(last) = tokens.last() {
+        let w = last.to_lowercase();
+        if w == "from"
+            || w == "by"
+            || CHANGE_VERBS.contains(&w.as_str())
+            || AUXILIARIES.contains(&w.as_str())
+        {
+            tokens.pop();
+        } else {
+            break;
+        }
+    }
+    // The subject is what stays after words that start a clause ("that", "once it is ...").
+    let start = tokens
+        .iter()
+        .rposition(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "that" | "and" | "saying" | "which" | "as"
+            )
+        })
+        .map_or(0, |p| p + 1);
+    let mut subject: Vec<&str> = tokens[start..].to_vec();
+    while subject
+        .first()
+        .is_some_and(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
+    {
+        subject.remove(0);
+    }
+    let subject = &subject[subject.len().saturating_sub(4)..];
+    (!subject.is_empty()).then(|| subject.join(" "))
+}
+
+fn quantity(view: &SentenceFacts<'_>, figure: usize) -> Fact {
+    let text = view.text;
+    let m = &view.mentions[figure];
+    let amount = Amount::read(m.text(text));
+    let before = text[view.span.start..m.start].to_lowercase();
+    let before = before.trim_end();
+    let qualifier = HEDGES
+        .iter()
+        .find(|h| {
+            before.ends_with(*h)
+                && before[..before.len() - h.len()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+        .map(|h| h.to_string());
+    // The entity the figure is about: a project, else an organisation, else a person or
+    // place, nearest to the figure.
+    let nearest = |label: Label| {
+        view.with_label(label)
+            .min_by_key(|&i| view.mentions[i].start.abs_diff(m.start))
+    };
+    let about = [Label::Project, Label::Org, Label::Person, Label::Place]
+        .into_iter()
+        .find_map(nearest)
+        .map(|i| view.group_of[i]);
+    let when = view
+        .with_label(Label::Date)
+        .next()
+        .map(|i| view.mention_text(i).to_string())
+        .or_else(|| time_phrase(&text[m.end..view.span.end]));
+    let mut summary = match &qualifier {
+        Some(q) => format!("{q} {}", amount.text),
+        None => amount.text.clone(),
+    };
+    let in_words = amount.text.chars().next().is_some_and(char::is_alphabetic)
+        || [
+            "hundred", "thousand", "million", "billion", "trillion", "bn", "mn",
+        ]
+        .iter()
+        .any(|scale| amount.text.to_lowercase().contains(scale));
+    if let Some(value) = amount.value.filter(|_| in_words) {
+        let unit = if amount.unit.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", amount.unit)
+        };
+        summary.push_str(&format!(" (= {}{unit})", format_number(value)));
+    }
+    if let Some(when) = &when {
+        summary.push_str(&format!(", {when}"));
+    }
+    Fact {
+        kind: FactKind::Quantity,
+        start: view.span.start,
+        end: view.span.end,
+        summary,
+        figures: vec![figure],
+        dates: view.with_label(Label::Date).collect(),
+        entities: view.entity_groups(),
+        confidence: if amount.value.is_some() { 0.8 } else { 0.6 },
+        detail: Detail::Quantity {
+            amount,
+            qualifier,
+            about,
+            when,
+        },
+    }
+}
+
+/// "in the first year of operation", "by the end of next year": a time phrase after a figure.
+fn time_phrase(after: &str) -> Option<String> {
+    let lower = after.to_lowercase();
+    let at = lower.find(" in the ").or_else(|| lower.find(" by the "))?;
+    let phrase: Vec<&str> = after[at + 1..].split_whitespace().take(6).collect();
+    let time_words = [
+        "year", "years", "month", "months", "week", "weeks", "quarter", "decade", "day", "days",
+    ];
+    let end = phrase.iter().position(|w| {
+        time_words.contains(&w.trim_end_matches(['.', ',']).to_lowercase().as_str())
+    })?;
+    let mut words: Vec<&str> = phrase[..=end].to_vec();
+    // "of operation" completes it.
+    if phrase.get(end + 1) == Some(&"of")
+        && let Some(next) = phrase.get(end + 2)
+    {
+        words.push("of");
+        words.push(next);
+    }
+    Some(words.join(" ").trim_end_matches(['.', ',']).to_string())
+}

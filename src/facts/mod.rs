@@ -1,0 +1,273 @@
+//! Facts: structured statements drawn from sentences, over the entities and figures the
+//! recogniser found. Four kinds:
+//!
+//! - change: a quantity going from one value to another ("reduced from 45 days to 23 days");
+//! - quantity: a figure about something ("at least 1 million containers");
+//! - quote: speech with its speaker ("..., said Xi"; "Boluarte told Xi that ...");
+//! - event: who met, visited, signed, when and where.
+//!
+//! Sentences with a date and nothing else give a date fact, so that every sentence with a
+//! figure or a date is listed. All rules work on the sentence's words and the mentions in
+//! it; none knows any article.
+
+mod amounts;
+mod changes;
+mod events;
+mod quotes;
+
+pub use amounts::{Amount, format_number, parse_quantity, spelled_quantity};
+
+use crate::entity::{Label, Mention};
+use crate::groups::Group;
+use crate::text::Sentence;
+use serde::Serialize;
+use std::ops::Range;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FactKind {
+    Change,
+    Quantity,
+    Quote,
+    Event,
+    /// A sentence that places something in time and holds no other fact.
+    Date,
+}
+
+impl FactKind {
+    pub const ALL: [FactKind; 5] = [
+        FactKind::Change,
+        FactKind::Quantity,
+        FactKind::Quote,
+        FactKind::Event,
+        FactKind::Date,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FactKind::Change => "change",
+            FactKind::Quantity => "quantity",
+            FactKind::Quote => "quote",
+            FactKind::Event => "event",
+            FactKind::Date => "date",
+        }
+    }
+}
+
+/// What a fact says, by kind.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Detail {
+    Change {
+        /// What changes, as the sentence names it ("transportation time").
+        what: Option<String>,
+        from: Amount,
+        to: Amount,
+        difference: Option<f64>,
+        percent: Option<f64>,
+    },
+    Quantity {
+        amount: Amount,
+        /// A hedge before the figure: "at least", "about", ...
+        qualifier: Option<String>,
+        /// The entity the figure is about (a group id).
+        about: Option<usize>,
+        when: Option<String>,
+    },
+    Quote {
+        /// Byte span of what was said.
+        quote_start: usize,
+        quote_end: usize,
+        /// The speaker's group, when the speaker is named.
+        speaker: Option<usize>,
+        /// The speaker as written: "Xi", "She", "Chinese experts".
+        speaker_text: String,
+        verb: String,
+    },
+    Event {
+        action: String,
+        who: Vec<usize>,
+        when: Vec<String>,
+        places: Vec<usize>,
+    },
+    Date,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fact {
+    pub kind: FactKind,
+    /// The byte span of the sentence (or sentences, for a long quote).
+    pub start: usize,
+    pub end: usize,
+    /// One normalised line, e.g. "transportation time: 45 days -> 23 days (-22 days, -48.9%)".
+    pub summary: String,
+    /// Mention indices of the figures and dates in the span.
+    pub figures: Vec<usize>,
+    pub dates: Vec<usize>,
+    /// Ids of the entities involved.
+    pub entities: Vec<usize>,
+    pub confidence: f32,
+    pub detail: Detail,
+}
+
+impl Fact {
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// The speaker's group of a quote.
+    pub fn speaker(&self) -> Option<usize> {
+        match self.detail {
+            Detail::Quote { speaker, .. } => speaker,
+            _ => None,
+        }
+    }
+}
+
+/// What the fact finders see of one sentence.
+pub(crate) struct SentenceFacts<'a> {
+    pub text: &'a str,
+    pub span: Range<usize>,
+    pub mentions: &'a [Mention],
+    /// Indices (into `mentions`) of the mentions inside the sentence.
+    pub inside: Vec<usize>,
+    pub group_of: &'a [usize],
+    /// Each group's name, by id.
+    pub group_names: &'a [String],
+    /// The group of the last person mentioned before this sentence, for "he" and "she".
+    pub last_person: Option<usize>,
+}
+
+impl SentenceFacts<'_> {
+    pub fn sentence(&self) -> &str {
+        &self.text[self.span.clone()]
+    }
+
+    pub fn with_label(&self, label: Label) -> impl Iterator<Item = usize> + '_ {
+        self.inside
+            .iter()
+            .copied()
+            .filter(move |&i| self.mentions[i].label == label)
+    }
+
+    pub fn names(&self) -> impl Iterator<Item = usize> + '_ {
+        self.inside
+            .iter()
+            .copied()
+            .filter(|&i| self.mentions[i].label.is_name())
+    }
+
+    pub fn mention_text(&self, i: usize) -> &str {
+        self.mentions[i].text(self.text)
+    }
+
+    /// Entity groups of the names inside, sorted, without repeats.
+    pub fn entity_groups(&self) -> Vec<usize> {
+        let mut groups: Vec<usize> = self.names().map(|i| self.group_of[i]).collect();
+        groups.sort_unstable();
+        groups.dedup();
+        groups
+    }
+}
+
+/// Finds the facts of a document.
+pub fn find_facts(
+    text: &str,
+    sentences: &[Sentence],
+    mentions: &[Mention],
+    groups: &[Group],
+    group_of: &[usize],
+) -> Vec<Fact> {
+    let group_names: Vec<String> = groups.iter().map(|g| g.name.clone()).collect();
+    let mut facts = Vec::new();
+    let mut m = 0;
+    let mut last_person = None;
+    let quote_regions = quotes::quoted_regions(text);
+    for sentence in sentences {
+        while m < mentions.len() && mentions[m].end <= sentence.start {
+            m += 1;
+        }
+        let inside: Vec<usize> = (m..mentions.len())
+            .take_while(|&i| mentions[i].start < sentence.end)
+            .collect();
+        let view = SentenceFacts {
+            text,
+            span: sentence.range(),
+            mentions,
+            inside,
+            group_of,
+            group_names: &group_names,
+            last_person,
+        };
+        let before = facts.len();
+        facts.extend(changes::changes_and_quantities(&view));
+        facts.extend(quotes::quote(&view, &quote_regions));
+        facts.extend(events::event(&view));
+        let dates: Vec<usize> = view.with_label(Label::Date).collect();
+        if facts.len() == before && !dates.is_empty() {
+            facts.push(Fact {
+                kind: FactKind::Date,
+                start: sentence.start,
+                end: sentence.end,
+                summary: dates
+                    .iter()
+                    .map(|&i| view.mention_text(i))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                figures: Vec::new(),
+                dates,
+                entities: view.entity_groups(),
+                confidence: 0.9,
+                detail: Detail::Date,
+            });
+        }
+        if let Some(person) = view.with_label(Label::Person).last() {
+            last_person = Some(group_of[person]);
+        }
+    }
+    merge_long_quotes(&mut facts);
+    facts.sort_by_key(|f| (f.start, f.kind as u8));
+    facts
+}
+
+/// A quote over several sentences is found once per sentence of it; keep one.
+fn merge_long_quotes(facts: &mut Vec<Fact>) {
+    let mut seen: Vec<(usize, usize)> = Vec::new();
+    facts.retain(|fact| match fact.detail {
+        Detail::Quote {
+            quote_start,
+            quote_end,
+            ..
+        } => {
+            let key = (quote_start, quote_end);
+            let fresh = !seen.contains(&key);
+            seen.push(key);
+            fresh
+        }
+        _ => true,
+    });
+}
+
+/// The lower-case words of a text with their byte offsets.
+pub(crate) fn words(text: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let part_of_word = c.is_alphanumeric() || c == '\'' || c == '\u{2019}';
+        match (part_of_word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, text[s..i].to_lowercase()));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text[s..].to_lowercase()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
