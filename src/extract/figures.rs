@@ -261,6 +261,7 @@ fn numeric_figure(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usiz
         && next.kind == TokenKind::Word
         && SCALES.contains(&lower(text, next).as_str())
         && (next.space_before || currency)
+        && !next.newline_before
     {
         end = next.end;
         last += 1;
@@ -286,7 +287,7 @@ fn unit_after(text: &str, tokens: &[Token], last: usize) -> Option<(usize, usize
             word.kind == TokenKind::Word && !word.space_before && is_lower(word.text(text));
         return glued_word.then_some((word.end, last + 2));
     }
-    if next.kind != TokenKind::Word || !next.space_before {
+    if next.kind != TokenKind::Word || !next.space_before || next.newline_before {
         return None;
     }
     let word = lower(text, next);
@@ -302,6 +303,7 @@ fn unit_after(text: &str, tokens: &[Token], last: usize) -> Option<(usize, usize
     if COUNT_ADJECTIVES.contains(&word.as_str())
         && let Some(noun) = tokens.get(last + 2)
         && noun.kind == TokenKind::Word
+        && !noun.newline_before
         && is_lower(noun.text(text))
         && !NOT_A_UNIT.contains(&lower(text, noun).as_str())
     {
@@ -351,7 +353,7 @@ fn spelled_figure(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usiz
     let glued = next.text(text) == "-" && !next.space_before;
     let unit_index = if glued { last + 2 } else { last + 1 };
     let unit = tokens.get(unit_index)?;
-    if !is_word(Some(unit)) || (glued && unit.space_before) {
+    if !is_word(Some(unit)) || (glued && unit.space_before) || unit.newline_before {
         return None;
     }
     let unit_word = lower(text, unit);

@@ -187,8 +187,11 @@ pub fn find_facts(
         while m < mentions.len() && mentions[m].end <= sentence.start {
             m += 1;
         }
+        // Mentions wholly inside the sentence (a mention never crosses one, but facts must
+        // not trust that with byte slices).
         let inside: Vec<usize> = (m..mentions.len())
             .take_while(|&i| mentions[i].start < sentence.end)
+            .filter(|&i| mentions[i].start >= sentence.start && mentions[i].end <= sentence.end)
             .collect();
         let view = SentenceFacts {
             text,
@@ -271,3 +274,23 @@ pub(crate) fn words(text: &str) -> Vec<(usize, String)> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod never_panics {
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        /// Whatever the text, analysis finishes and every span slices it.
+        #[test]
+        fn analysis_of_any_text(text in "([A-Z][a-z]{0,6}|[0-9]{1,5}|[ ,.;:\"'()\n-]|from|to|said|rose|percent|million|\u{201c}|\u{201d}|é|中){0,60}") {
+            let analysis = crate::analyse(crate::Document::from_text("t", text.clone()));
+            for m in &analysis.mentions {
+                prop_assert!(text.get(m.start..m.end).is_some());
+            }
+            for f in &analysis.facts {
+                prop_assert!(text.get(f.start..f.end).is_some());
+            }
+        }
+    }
+}
