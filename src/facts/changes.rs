@@ -149,11 +149,14 @@ fn change_at(view: &SentenceFacts<'_>, figures: &[usize], k: usize) -> Option<(F
         return Some((change_fact(view, figures, k, true, from, a, m.start), true));
     }
     // "rose 3% to $11 billion", "rose by 3% to ...": X is the step, Y the new value.
-    let verb_before = before
-        .iter()
-        .rev()
-        .take(2)
-        .any(|w| CHANGE_VERBS.contains(&w.as_str()));
+    // "up to 35%" is a hedge, not a rise.
+    let hedged = before.len() >= 2 && before[before.len() - 2] == "up" && last_before == "to";
+    let verb_before = !hedged
+        && before
+            .iter()
+            .rev()
+            .take(2)
+            .any(|w| CHANGE_VERBS.contains(&w.as_str()));
     if verb_before && between.as_deref() == Some("to") {
         let to = Amount::read(next?.text(text));
         let step = a;
@@ -183,6 +186,45 @@ fn change_at(view: &SentenceFacts<'_>, figures: &[usize], k: usize) -> Option<(F
             unit: to.unit.clone(),
         };
         return Some((change_fact(view, figures, k, true, from, to, m.start), true));
+    }
+    // "shares fell 8.8 percent": a change by a percentage, with neither end given.
+    let percentage = a.unit == "percent" || a.unit == "per cent" || a.text.ends_with('%');
+    if verb_before && percentage && between.as_deref() != Some("to") {
+        let falling = before.iter().any(|w| is_falling(w));
+        let signed = a.value.map(|v| if falling { -v } else { v });
+        let what = subject_before(view, m.start);
+        let mut summary = what.as_ref().map_or(String::new(), |w| format!("{w}: "));
+        summary.push_str(&format!(
+            "{} {}",
+            if falling { "down" } else { "up" },
+            a.text
+        ));
+        let fact = Fact {
+            kind: FactKind::Change,
+            start: view.span.start,
+            end: view.span.end,
+            summary,
+            figures: vec![figures[k]],
+            dates: view.with_label(Label::Date).collect(),
+            entities: view.entity_groups(),
+            confidence: 0.7,
+            detail: Detail::Change {
+                what,
+                from: Amount {
+                    text: "?".into(),
+                    value: None,
+                    unit: String::new(),
+                },
+                to: Amount {
+                    text: "?".into(),
+                    value: None,
+                    unit: String::new(),
+                },
+                difference: None,
+                percent: signed,
+            },
+        };
+        return Some((fact, false));
     }
     // "doubled to 40", "halved to 10"
     let factor = before.iter().rev().take(2).find_map(|w| match w.as_str() {
@@ -334,7 +376,20 @@ fn subject_before(view: &SentenceFacts<'_>, figure_start: usize) -> Option<Strin
         .rposition(|w| {
             matches!(
                 w.to_lowercase().as_str(),
-                "that" | "and" | "saying" | "which" | "as"
+                "that"
+                    | "and"
+                    | "saying"
+                    | "which"
+                    | "as"
+                    | "while"
+                    | "but"
+                    | "after"
+                    | "when"
+                    | "although"
+                    | "because"
+                    | "if"
+                    | "since"
+                    | "whereas"
             )
         })
         .map_or(0, |p| p + 1);
@@ -345,7 +400,7 @@ fn subject_before(view: &SentenceFacts<'_>, figure_start: usize) -> Option<Strin
     {
         subject.remove(0);
     }
-    let subject = &subject[subject.len().saturating_sub(4)..];
+    let subject = &subject[subject.len().saturating_sub(6)..];
     (!subject.is_empty()).then(|| subject.join(" "))
 }
 
@@ -421,7 +476,7 @@ fn quantity(view: &SentenceFacts<'_>, figure: usize) -> Fact {
 
 /// "in the first year of operation", "by the end of next year": a time phrase after a figure.
 fn time_phrase(after: &str) -> Option<String> {
-    let lower = after.to_lowercase();
+    let lower = after.to_ascii_lowercase();
     let at = lower.find(" in the ").or_else(|| lower.find(" by the "))?;
     let phrase: Vec<&str> = after[at + 1..].split_whitespace().take(6).collect();
     let time_words = [

@@ -280,7 +280,14 @@ mod never_panics {
     use proptest::prelude::*;
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(300))]
+        #![proptest_config(ProptestConfig {
+            cases: 300,
+            // Failures found are kept beside this file and replayed first.
+            failure_persistence: Some(Box::new(
+                proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
+            )),
+            ..ProptestConfig::default()
+        })]
         /// Whatever the text, analysis finishes and every span slices it.
         #[test]
         fn analysis_of_any_text(text in "([A-Z][a-z]{0,6}|[0-9]{1,5}|[ ,.;:\"'()\n-]|from|to|said|rose|percent|million|\u{201c}|\u{201d}|é|中){0,60}") {

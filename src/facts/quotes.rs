@@ -233,10 +233,27 @@ fn trailing_attribution(
         _ => base..base + cut,
     };
     for (index, (verb_offset, verb)) in lower.iter().enumerate().rev() {
-        if !SPEECH_VERBS.contains(&verb.as_str()) || verb == "according" || index == 0 {
+        if !SPEECH_VERBS.contains(&verb.as_str()) || index == 0 {
             continue;
         }
         let before_verb = sentence[..*verb_offset].trim_end();
+        // "..., according to the Department of Energy."
+        if verb == "according" {
+            let Some((to_offset, _)) = lower.get(index + 1).filter(|(_, w)| w == "to") else {
+                continue;
+            };
+            let Some(cut) = before_verb.ends_with(',').then(|| before_verb.len() - 1) else {
+                continue;
+            };
+            let after = to_offset + 2;
+            let end = sentence[after..]
+                .find([',', '.', ';'])
+                .map_or(sentence.len(), |p| after + p);
+            if let Some(speaker) = speaker_in(view, base + after..base + end) {
+                return Some((content(cut), speaker, "according to".into()));
+            }
+            continue;
+        }
         if VERB_FIRST.contains(&verb.as_str()) && before_verb.ends_with([',', '"', '\u{201d}']) {
             // "..., said Xi", "...," said Boluarte": the speaker follows the verb.
             let after = verb_offset + verb.len();
@@ -272,7 +289,12 @@ fn trailing_attribution(
             continue;
         };
         // Only a title may sit between the cut and the subject ("Economy Minister").
-        if sentence[cut + 1..subject_start].split_whitespace().count() > 4 {
+        let after_cut = cut + sentence[cut..].chars().next().map_or(1, char::len_utf8);
+        if sentence[after_cut..subject_start]
+            .split_whitespace()
+            .count()
+            > 4
+        {
             continue;
         }
         let speaker = Speaker {

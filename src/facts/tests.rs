@@ -58,6 +58,25 @@ fn up_from_and_doubled_are_changes() {
 }
 
 #[test]
+fn a_percentage_move_without_its_ends_is_a_change() {
+    let (_, facts) = facts_of("Tesla shares fell 8.8 percent on Friday.");
+    let change = of_kind(&facts, FactKind::Change)[0];
+    assert_eq!(change.summary, "Tesla shares: down 8.8 percent");
+}
+
+#[test]
+fn according_to_names_the_source() {
+    let (analysis, facts) = facts_of(
+        "Investment passed $100 billion last year, according to the Department of Energy.",
+    );
+    let quote = of_kind(&facts, FactKind::Quote)[0];
+    assert_eq!(
+        speaker_name(&analysis, quote).as_deref(),
+        Some("Department of Energy")
+    );
+}
+
+#[test]
 fn a_quantity_keeps_its_hedge_value_and_time() {
     let (_, facts) = facts_of(
         "At least 1 million containers will be handled by the port in the first year of operation.",
