@@ -97,7 +97,9 @@ pub(super) fn quote(view: &SentenceFacts<'_>, regions: &[Range<usize>]) -> Optio
     if content.end <= content.start + 10 {
         return None;
     }
-    let quoted = view.text[content.clone()].trim();
+    let quoted = view.text[content.clone()]
+        .trim()
+        .trim_matches(['"', '\u{201c}', '\u{201d}', ',', ' ']);
     let short: String = {
         let words: Vec<&str> = quoted.split_whitespace().collect();
         if words.len() > 18 {
