@@ -338,6 +338,15 @@ fn spelled_figure(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usiz
     {
         last += 2;
     }
+    // "four and a half hours"
+    let and_a_half = ["and", "a", "half"];
+    if (1..=3).all(|k| {
+        tokens.get(last + k).is_some_and(|t| {
+            t.space_before && !t.newline_before && lower(text, t) == and_a_half[k - 1]
+        })
+    }) {
+        last += 3;
+    }
     let mut scaled = false;
     if let Some(next) = tokens.get(last + 1)
         && next.space_before
@@ -404,6 +413,10 @@ mod tests {
         assert_eq!(figures("her five-day visit"), ["five-day"]);
         assert_eq!(figures("for three years"), ["three years"]);
         assert_eq!(figures("two million people"), ["two million people"]);
+        assert_eq!(
+            figures("about four and a half hours"),
+            ["four and a half hours"]
+        );
         assert!(figures("between the two countries").is_empty());
         assert!(figures("one of them").is_empty());
     }

@@ -106,6 +106,10 @@ pub fn spelled_quantity(figure: &str) -> Option<(f64, String)> {
         } else if let Some(n) = TENS.iter().position(|w| !w.is_empty() && *w == lower) {
             current += 10.0 * n as f64;
             seen = true;
+        } else if seen && matches!(lower.as_str(), "and" | "a") {
+            continue;
+        } else if seen && lower == "half" {
+            current += 0.5;
         } else if lower == "dozen" {
             current = current.max(1.0) * 12.0;
             seen = true;
@@ -121,12 +125,22 @@ pub fn spelled_quantity(figure: &str) -> Option<(f64, String)> {
     seen.then(|| (value + current, unit.join(" ")))
 }
 
-/// A number for summaries: 1000000 -> "1,000,000", 48.9 -> "48.9".
+/// A number for summaries: 1000000 -> "1,000,000", 48.9 -> "48.9", and very large or
+/// unround values in words: 5178571428571.4 -> "5.18 trillion".
 pub fn format_number(value: f64) -> String {
-    if value.fract().abs() > 1e-9 {
+    let magnitude = value.abs();
+    if magnitude >= 1e9 && (value / 1e6).fract().abs() > 1e-9 {
+        let (scaled, word) = if magnitude >= 1e12 {
+            (value / 1e12, "trillion")
+        } else {
+            (value / 1e9, "billion")
+        };
+        return format!("{scaled:.2} {word}");
+    }
+    if value.fract().abs() > 1e-9 && magnitude < 1000.0 {
         return format!("{value:.1}");
     }
-    let digits = format!("{:.0}", value.abs());
+    let digits = format!("{:.0}", magnitude);
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
@@ -169,6 +183,10 @@ mod tests {
             Some((2e6, "people".into()))
         );
         assert_eq!(Amount::read("five-day").value, Some(5.0));
+        assert_eq!(
+            spelled_quantity("four and a half hours"),
+            Some((4.5, "hours".into()))
+        );
     }
 
     #[test]
@@ -176,5 +194,7 @@ mod tests {
         assert_eq!(format_number(1e6), "1,000,000");
         assert_eq!(format_number(-22.0), "-22");
         assert_eq!(format_number(48.888), "48.9");
+        assert_eq!(format_number(5_178_571_428_571.4), "5.18 trillion");
+        assert_eq!(format_number(1234.56), "1,235");
     }
 }

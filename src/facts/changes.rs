@@ -133,7 +133,18 @@ fn change_at(view: &SentenceFacts<'_>, figures: &[usize], k: usize) -> Option<(F
     let next = figures.get(k + 1).map(|&i| &view.mentions[i]);
     let before = words_before(text, m.start, view.span.start, 3);
     let last_before = before.last().map(String::as_str).unwrap_or("");
-    let between = next.map(|n| text[m.end..n.start].trim().to_lowercase());
+    // "to about four hours": a hedge after "to" does not break the pattern.
+    let between = next.map(|n| {
+        let between = text[m.end..n.start].trim().to_lowercase();
+        HEDGES
+            .iter()
+            .find_map(|h| {
+                between
+                    .strip_suffix(h)
+                    .map(|rest| rest.trim_end().to_string())
+            })
+            .unwrap_or(between)
+    });
     let a = Amount::read(m.text(text));
 
     // "from X to Y"
@@ -370,14 +381,32 @@ fn subject_before(view: &SentenceFacts<'_>, figure_start: usize) -> Option<Strin
             break;
         }
     }
-    // The subject is what stays after words that start a clause ("that", "once it is ...").
+    // "cut the travel time between A and B from ...": the verb comes first, and what
+    // changes is its object.
+    let verb = tokens.iter().rposition(|w| {
+        CHANGE_VERBS.contains(&w.to_lowercase().as_str()) && !matches!(*w, "up" | "down")
+    });
+    if let Some(verb) = verb
+        && verb + 1 < tokens.len()
+    {
+        let mut object: Vec<&str> = tokens[verb + 1..].to_vec();
+        while object
+            .first()
+            .is_some_and(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
+        {
+            object.remove(0);
+        }
+        object.truncate(6);
+        return (!object.is_empty()).then(|| object.join(" "));
+    }
+    // Otherwise the subject: what stays after words that start a clause ("that", "once it
+    // is ...").
     let start = tokens
         .iter()
         .rposition(|w| {
             matches!(
                 w.to_lowercase().as_str(),
                 "that"
-                    | "and"
                     | "saying"
                     | "which"
                     | "as"

@@ -58,6 +58,18 @@ fn up_from_and_doubled_are_changes() {
 }
 
 #[test]
+fn a_verb_before_its_object_changes_the_object() {
+    let (_, facts) = facts_of(
+        "The line cut the travel time between Mombasa and Nairobi from 10 hours to about four and a half hours.",
+    );
+    let change = of_kind(&facts, FactKind::Change)[0];
+    assert_eq!(
+        change.summary,
+        "travel time between Mombasa and Nairobi: 10 hours -> four and a half hours (-5.5 hours, -55%)"
+    );
+}
+
+#[test]
 fn a_percentage_move_without_its_ends_is_a_change() {
     let (_, facts) = facts_of("Tesla shares fell 8.8 percent on Friday.");
     let change = of_kind(&facts, FactKind::Change)[0];
