@@ -11,6 +11,7 @@ pub mod facts;
 pub mod groups;
 pub mod load;
 pub mod model;
+pub mod numbers;
 pub mod palette;
 pub mod text;
 

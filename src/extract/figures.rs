@@ -2,46 +2,12 @@
 //! "3.5 percent", "five-day"). Hedges such as "at least" stay outside the span.
 
 use crate::entity::{Label, Mention, Source};
+use crate::numbers::is_number_word;
 use crate::text::{Token, TokenKind};
 
 /// Words that multiply the number before them.
 const SCALES: &[&str] = &[
     "hundred", "thousand", "million", "billion", "trillion", "mn", "bn", "m", "b", "k",
-];
-
-/// Number words that count on their own.
-const SPELLED_NUMBERS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "thousand",
-    "dozen",
-    "half",
 ];
 
 /// Units a spelled-out number measures ("five days", "two-year", "three percent").
@@ -324,7 +290,7 @@ fn spelled_figure(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usiz
     }
     let word = lower(text, token);
     let base = word.split('-').next().unwrap_or(&word).to_string();
-    if !SPELLED_NUMBERS.contains(&base.as_str()) || word == "half" {
+    if !is_number_word(&base) {
         return None;
     }
     let mut last = i;
@@ -334,7 +300,7 @@ fn spelled_figure(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usiz
         .is_some_and(|t| t.text(text) == "-" && !t.space_before)
         && tokens
             .get(last + 2)
-            .is_some_and(|t| !t.space_before && SPELLED_NUMBERS.contains(&lower(text, t).as_str()))
+            .is_some_and(|t| !t.space_before && is_number_word(&lower(text, t)))
     {
         last += 2;
     }

@@ -11,6 +11,7 @@ mod names;
 
 pub use consistency::{COMPANY_SUFFIXES, initials};
 pub use names::is_acronym;
+pub(crate) use names::is_month_or_weekday;
 
 use crate::entity::{Label, Mention, Source};
 use crate::model::Model;

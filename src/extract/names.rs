@@ -725,7 +725,7 @@ pub fn is_acronym(word: &str) -> bool {
         && letters.iter().filter(|c| c.is_uppercase()).count() >= 2
 }
 
-fn is_month_or_weekday(word: &str) -> bool {
+pub(crate) fn is_month_or_weekday(word: &str) -> bool {
     matches!(
         word,
         "January"

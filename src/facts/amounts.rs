@@ -1,6 +1,7 @@
 //! Reading the value and unit of a figure: "1 million containers" is 1,000,000 containers,
 //! "US$11 billion" is 11,000,000,000 US$, "five-day" is 5 days.
 
+use crate::numbers::{scale, word_value};
 use serde::Serialize;
 
 /// A figure as written, with its value and unit when they can be read.
@@ -55,43 +56,6 @@ pub fn parse_quantity(figure: &str) -> Option<(f64, String)> {
     Some((value, unit))
 }
 
-fn scale(word: &str) -> Option<f64> {
-    match word.to_lowercase().as_str() {
-        "hundred" => Some(1e2),
-        "thousand" | "k" => Some(1e3),
-        "million" | "m" | "mn" => Some(1e6),
-        "billion" | "bn" | "b" => Some(1e9),
-        "trillion" => Some(1e12),
-        _ => None,
-    }
-}
-
-const SMALL: [&str; 20] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: [&str; 10] = [
-    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
-
 /// "five-day" -> (5, "day"), "twenty-five years" -> (25, "years"), "two million people".
 pub fn spelled_quantity(figure: &str) -> Option<(f64, String)> {
     let mut value = 0f64;
@@ -100,11 +64,8 @@ pub fn spelled_quantity(figure: &str) -> Option<(f64, String)> {
     let mut unit = Vec::new();
     for word in figure.split([' ', '-']).filter(|w| !w.is_empty()) {
         let lower = word.to_lowercase();
-        if let Some(n) = SMALL.iter().position(|w| *w == lower) {
-            current += n as f64;
-            seen = true;
-        } else if let Some(n) = TENS.iter().position(|w| !w.is_empty() && *w == lower) {
-            current += 10.0 * n as f64;
+        if let Some(n) = word_value(&lower) {
+            current += f64::from(n);
             seen = true;
         } else if seen && matches!(lower.as_str(), "and" | "a") {
             continue;

@@ -10,35 +10,21 @@ use super::{Detail, Fact, FactKind, SentenceFacts, words};
 use crate::entity::Label;
 use std::ops::Range;
 
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
+/// Speech verbs that only follow their speaker ("X told Y", "Reuters reported"); the
+/// others (`VERB_FIRST`) may also come first (", said Xi").
+const SPEAKER_FIRST: &[&str] = &[
     "told",
     "tells",
-    "added",
-    "adds",
-    "noted",
-    "notes",
-    "stressed",
-    "stresses",
-    "explained",
-    "warned",
-    "argued",
-    "insisted",
-    "emphasized",
-    "emphasised",
     "reported",
-    "announced",
-    "wrote",
-    "asked",
-    "claimed",
-    "declared",
-    "remarked",
-    "commented",
-    "confirmed",
+    "say",
+    "notes",
+    "stresses",
     "according",
 ];
+
+fn is_speech_verb(word: &str) -> bool {
+    VERB_FIRST.contains(&word) || SPEAKER_FIRST.contains(&word)
+}
 
 /// Spans of text between matching quotation marks (straight or curly), over the whole text.
 pub(super) fn quoted_regions(text: &str) -> Vec<Range<usize>> {
@@ -235,7 +221,7 @@ fn trailing_attribution(
         _ => base..base + cut,
     };
     for (index, (verb_offset, verb)) in lower.iter().enumerate().rev() {
-        if !SPEECH_VERBS.contains(&verb.as_str()) || index == 0 {
+        if !is_speech_verb(verb) || index == 0 {
             continue;
         }
         let before_verb = sentence[..*verb_offset].trim_end();
@@ -318,7 +304,7 @@ fn leading_attribution(
         .iter()
         .enumerate()
         .take(14)
-        .find(|(_, (_, w))| SPEECH_VERBS.contains(&w.as_str()) && w != "according")?;
+        .find(|(_, (_, w))| is_speech_verb(w) && w != "according")?;
     if index == 0 {
         return None;
     }

@@ -124,38 +124,13 @@ fn list_bits(g: &Gazetteer, word: &str, title_cased: Option<&str>) -> u16 {
         g.titles.contains(lookup),
         g.is_common_word(word),
         word.chars().next().is_some_and(char::is_lowercase) && g.project_words.contains(word),
-        is_month_or_day(lookup),
+        crate::extract::is_month_or_weekday(lookup),
         g.aliases.contains_key(word),
     ];
     checks
         .iter()
         .enumerate()
         .fold(0u16, |bits, (i, &on)| if on { bits | 1 << i } else { bits })
-}
-
-fn is_month_or_day(word: &str) -> bool {
-    matches!(
-        word,
-        "January"
-            | "February"
-            | "March"
-            | "April"
-            | "May"
-            | "June"
-            | "July"
-            | "August"
-            | "September"
-            | "October"
-            | "November"
-            | "December"
-            | "Monday"
-            | "Tuesday"
-            | "Wednesday"
-            | "Thursday"
-            | "Friday"
-            | "Saturday"
-            | "Sunday"
-    )
 }
 
 /// "Peru" -> "Xx", "U.S." -> "X.X.", "1,000" -> "d,d": classes with repeats collapsed.
