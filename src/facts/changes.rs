@@ -237,13 +237,19 @@ fn change_at(view: &SentenceFacts<'_>, figures: &[usize], k: usize) -> Option<(F
         };
         return Some((fact, false));
     }
-    // "doubled to 40", "halved to 10"
-    let factor = before.iter().rev().take(2).find_map(|w| match w.as_str() {
-        "doubled" => Some(2.0),
-        "tripled" => Some(3.0),
-        "halved" => Some(0.5),
-        _ => None,
-    });
+    // "doubled to 40", "halved to 10", "cut by half to 10"
+    let by_half = before.len() >= 3 && before[before.len() - 3..] == ["by", "half", "to"];
+    let factor = before
+        .iter()
+        .rev()
+        .take(2)
+        .find_map(|w| match w.as_str() {
+            "doubled" => Some(2.0),
+            "tripled" => Some(3.0),
+            "halved" => Some(0.5),
+            _ => None,
+        })
+        .or(by_half.then_some(0.5));
     if let Some(factor) = factor
         && last_before == "to"
     {
@@ -373,6 +379,7 @@ fn subject_before(view: &SentenceFacts<'_>, figure_start: usize) -> Option<Strin
         let w = last.to_lowercase();
         if w == "from"
             || w == "by"
+            || w == "half"
             || CHANGE_VERBS.contains(&w.as_str())
             || AUXILIARIES.contains(&w.as_str())
         {

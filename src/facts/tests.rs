@@ -55,6 +55,15 @@ fn up_from_and_doubled_are_changes() {
             .summary
             .contains("20 -> 40 units")
     );
+    let (_, facts) = facts_of("The government cut the deficit by half to $5 billion.");
+    let change = of_kind(&facts, FactKind::Change)[0];
+    assert!(
+        change
+            .summary
+            .starts_with("deficit: 10,000,000,000 -> $5 billion"),
+        "{}",
+        change.summary
+    );
 }
 
 #[test]
