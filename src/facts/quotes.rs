@@ -60,9 +60,12 @@ pub(super) fn quote(view: &SentenceFacts<'_>, regions: &[Range<usize>]) -> Optio
     let base = view.span.start;
     let lower_words = words(sentence);
     // Quotation marks around the sentence may start before it (a long quote).
-    let region = regions
+    // Regions are sorted and disjoint: skip to the first that ends inside or after.
+    let first = regions.partition_point(|r| r.end <= view.span.start);
+    let region = regions[first..]
         .iter()
-        .find(|r| r.start < view.span.end && view.span.start < r.end && r.end - r.start > 20)
+        .take_while(|r| r.start < view.span.end)
+        .find(|r| r.end - r.start > 20)
         .cloned();
 
     let (content, speaker, verb) = saying_clause(view, &lower_words)

@@ -6,7 +6,7 @@
 
 use crate::extract::gazetteer::Gazetteer;
 use crate::text::{Token, TokenKind};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// What the rule-based name finder said about a token, given to the model as a hint.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -21,9 +21,9 @@ pub struct Hint {
 #[derive(Default)]
 pub struct DocumentFacts<'t> {
     /// Words that appear in lower case somewhere in the document.
-    pub lower_case_words: HashSet<&'t str>,
+    pub lower_case_words: FxHashSet<&'t str>,
     /// Words that appear capitalised somewhere other than at a sentence start.
-    pub mid_sentence_capitals: HashSet<&'t str>,
+    pub mid_sentence_capitals: FxHashSet<&'t str>,
 }
 
 impl<'t> DocumentFacts<'t> {
