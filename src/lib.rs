@@ -3,6 +3,7 @@
 //! all use these same functions.
 
 pub mod analysis;
+pub mod atomic;
 pub mod document;
 pub mod entity;
 pub mod export;

@@ -1,6 +1,7 @@
 //! The newslens binary: the command line and the reader window.
 
 mod cli;
+#[cfg(feature = "gui")]
 mod gui;
 
 use clap::Parser;
@@ -31,7 +32,12 @@ fn main() -> ExitCode {
                 buckets: 1 << buckets_log2.clamp(10, 24),
             },
         ),
+        #[cfg(feature = "gui")]
         None => gui::run(args.file),
+        #[cfg(not(feature = "gui"))]
+        None => Err(anyhow::anyhow!(
+            "this build has no window (built without the \"gui\" feature); use `newslens extract`"
+        )),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -73,27 +73,7 @@ pub fn write_file(
     format: Format,
     path: &std::path::Path,
 ) -> std::io::Result<()> {
-    let content = render(analysis, format);
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temporary = dir.join(format!(".{file_name}.newslens-tmp"));
-    let result = (|| {
-        use std::io::Write;
-        let mut file = std::fs::File::create(&temporary)?;
-        file.write_all(content.as_bytes())?;
-        file.sync_all()?;
-        std::fs::rename(&temporary, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    result
+    crate::atomic::write(path, render(analysis, format).as_bytes())
 }
 
 #[cfg(test)]
