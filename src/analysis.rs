@@ -1,10 +1,11 @@
 //! A document with everything newslens finds in it: mentions, entities and facts.
 
+use crate::corrections::{self, Correction, Dictionary};
 use crate::document::Document;
 use crate::entity::{Label, Mention};
 use crate::extract::extract;
 use crate::facts::{Fact, find_facts};
-use crate::groups::{Group, group_mentions};
+use crate::groups::{Group, group_mentions_with};
 use crate::text::Sentence;
 use std::ops::Range;
 
@@ -19,30 +20,50 @@ pub struct Analysis {
     /// For each mention, the id of its group (an index into `groups`).
     pub group_of: Vec<usize>,
     pub facts: Vec<Fact>,
+    /// The mentions the pipeline found, before the user's corrections; kept so that a
+    /// correction is applied without running the recogniser again.
+    pub automatic: Vec<Mention>,
 }
 
 /// Runs the whole pipeline over a document.
 pub fn analyse(document: Document) -> Analysis {
+    analyse_with(document, &Dictionary::default(), &[])
+}
+
+/// Runs the whole pipeline, then the user dictionary and the user's corrections.
+pub fn analyse_with(
+    document: Document,
+    dictionary: &Dictionary,
+    corrections: &[Correction],
+) -> Analysis {
     let extraction = extract(&document.text);
-    let (groups, group_of) = group_mentions(&document.text, &extraction.mentions);
-    let facts = find_facts(
-        &document.text,
-        &extraction.sentences,
-        &extraction.mentions,
-        &groups,
-        &group_of,
-    );
-    Analysis {
+    let mut analysis = Analysis {
         document,
         sentences: extraction.sentences,
-        mentions: extraction.mentions,
-        groups,
-        group_of,
-        facts,
-    }
+        mentions: Vec::new(),
+        groups: Vec::new(),
+        group_of: Vec::new(),
+        facts: Vec::new(),
+        automatic: extraction.mentions,
+    };
+    analysis.reapply(dictionary, corrections);
+    analysis
 }
 
 impl Analysis {
+    /// Rebuilds mentions, entities and facts from the automatic mentions with another set
+    /// of corrections (after an edit, an undo or a redo).
+    pub fn reapply(&mut self, dictionary: &Dictionary, corrections: &[Correction]) {
+        let text = &self.document.text;
+        let corrected = corrections::apply(text, &self.automatic, dictionary, corrections);
+        let mut mentions = corrected.mentions;
+        let (groups, group_of) = group_mentions_with(text, &mut mentions, &corrected.hints);
+        self.facts = find_facts(text, &self.sentences, &mentions, &groups, &group_of);
+        self.mentions = mentions;
+        self.groups = groups;
+        self.group_of = group_of;
+    }
+
     pub fn text(&self) -> &str {
         &self.document.text
     }

@@ -3,8 +3,9 @@
 
 use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
+use newslens::corrections::{Correction, Dictionary, Store, content_hash};
 use newslens::export::{self, Format};
-use newslens::{analyse, load};
+use newslens::{analyse_with, load};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -35,6 +36,10 @@ pub enum Command {
         /// Write to this file instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// Apply the corrections made in the reader (and the user dictionary), kept in the
+        /// data folder ($NEWSLENS_DATA_DIR, else e.g. ~/.local/share/newslens).
+        #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "true|false")]
+        corrections: bool,
     },
     /// Train the name tagger on CoNLL-2003 files and write its weights.
     Train {
@@ -65,6 +70,13 @@ pub enum FormatArg {
     #[value(alias = "markdown")]
     Md,
     Html,
+    /// CoNLL with IOB2 tags, one token a line.
+    #[value(alias = "iob2")]
+    Conll,
+    /// JSON Lines: one document a line with its text, spans and entities.
+    Jsonl,
+    /// The extracted text that every offset refers to.
+    Text,
 }
 
 impl From<FormatArg> for Format {
@@ -74,6 +86,9 @@ impl From<FormatArg> for Format {
             FormatArg::Csv => Format::Csv,
             FormatArg::Md => Format::Markdown,
             FormatArg::Html => Format::Html,
+            FormatArg::Conll => Format::Conll,
+            FormatArg::Jsonl => Format::Jsonl,
+            FormatArg::Text => Format::Text,
         }
     }
 }
@@ -133,13 +148,23 @@ pub fn train(
     Ok(())
 }
 
-/// `newslens extract`: load, analyse, print or write.
-pub fn extract(file: PathBuf, format: Format, output: Option<PathBuf>) -> anyhow::Result<()> {
+/// `newslens extract`: load, analyse (with the user's corrections), print or write.
+pub fn extract(
+    file: PathBuf,
+    format: Format,
+    output: Option<PathBuf>,
+    with_corrections: bool,
+) -> anyhow::Result<()> {
     let document = load::load_path(&file)?;
     if let Some(notice) = &document.notice {
         eprintln!("newslens: {}: {notice}", file.display());
     }
-    let analysis = analyse(document);
+    let (dictionary, corrections) = if with_corrections {
+        saved_corrections(&document.text)?
+    } else {
+        Default::default()
+    };
+    let analysis = analyse_with(document, &dictionary, &corrections);
     match output {
         Some(path) => export::write_file(&analysis, format, &path)
             .with_context(|| format!("cannot write {}", path.display())),
@@ -156,4 +181,20 @@ pub fn extract(file: PathBuf, format: Format, output: Option<PathBuf>) -> anyhow
             }
         }
     }
+}
+
+/// The user dictionary and the corrections saved for a text, if there is a data folder.
+fn saved_corrections(text: &str) -> anyhow::Result<(Dictionary, Vec<Correction>)> {
+    let Some(store) = Store::default_location() else {
+        return Ok(Default::default());
+    };
+    let dictionary = store.load_dictionary()?;
+    let corrections = store.load(&content_hash(text))?;
+    for warning in [dictionary.warning, corrections.warning]
+        .into_iter()
+        .flatten()
+    {
+        eprintln!("newslens: {warning}");
+    }
+    Ok((dictionary.value, corrections.value))
 }

@@ -85,6 +85,10 @@ pub enum Source {
     Document,
     /// The statistical tagger trained on news (see `model`).
     Model,
+    /// A correction the user made in this document.
+    User,
+    /// A name from the user's dictionary (corrections made in earlier documents).
+    Dictionary,
 }
 
 impl Source {
@@ -94,6 +98,20 @@ impl Source {
             Source::Rule => "rule",
             Source::Document => "document",
             Source::Model => "model",
+            Source::User => "user",
+            Source::Dictionary => "dictionary",
+        }
+    }
+
+    /// How the reader says where a highlight came from.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Source::Gazetteer => "found in a word list",
+            Source::Rule => "found by a rule",
+            Source::Document => "found elsewhere in the document",
+            Source::Model => "found by the model",
+            Source::User => "marked by you",
+            Source::Dictionary => "from your dictionary",
         }
     }
 }

@@ -26,23 +26,52 @@ impl Group {
     }
 }
 
+/// What the user said about grouping (see `corrections`), as mention indices.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct GroupHints {
+    /// (from, into): the entity of `from` joins the entity of `into` and takes its kind.
+    pub same: Vec<(usize, usize)>,
+    /// Mentions that stand alone, whatever the rules say.
+    pub alone: Vec<usize>,
+}
+
 /// Groups mentions. Returns the groups (most mentioned first within each kind, ids in that
 /// order) and, for each mention, the id of its group.
 pub fn group_mentions(text: &str, mentions: &[Mention]) -> (Vec<Group>, Vec<usize>) {
-    // Distinct (label, form) keys; forms are the mention text with spaces collapsed.
+    let mut mentions = mentions.to_vec();
+    group_mentions_with(text, &mut mentions, &GroupHints::default())
+}
+
+/// Groups mentions, respecting the user's merges and splits. A merge gives the merged
+/// mentions the kind of the entity they join, hence `&mut`.
+pub fn group_mentions_with(
+    text: &str,
+    mentions: &mut [Mention],
+    hints: &GroupHints,
+) -> (Vec<Group>, Vec<usize>) {
+    // Distinct (label, form) keys; forms are the mention text with spaces collapsed. A
+    // mention split off by the user gets a key of its own that no rule touches.
     let mut keys: Vec<(Label, String)> = Vec::new();
+    let mut standalone: Vec<bool> = Vec::new();
     let mut key_index: HashMap<(Label, String), usize> = HashMap::new();
     let mention_key: Vec<usize> = mentions
         .iter()
-        .map(|m| {
+        .enumerate()
+        .map(|(i, m)| {
             let form = m
                 .text(text)
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");
             let key = (m.label, form);
+            if hints.alone.contains(&i) {
+                keys.push(key);
+                standalone.push(true);
+                return keys.len() - 1;
+            }
             *key_index.entry(key.clone()).or_insert_with(|| {
                 keys.push(key);
+                standalone.push(false);
                 keys.len() - 1
             })
         })
@@ -54,7 +83,7 @@ pub fn group_mentions(text: &str, mentions: &[Mention]) -> (Vec<Group>, Vec<usiz
     let mut by_initials: HashMap<(Label, String), Vec<usize>> = HashMap::new();
     let mut person_words: HashMap<&str, Vec<usize>> = HashMap::new();
     for (k, (label, form)) in keys.iter().enumerate() {
-        if !label.is_name() {
+        if !label.is_name() || standalone[k] {
             continue;
         }
         if let Some(canonical) = aliases.get(form.as_str()) {
@@ -81,6 +110,7 @@ pub fn group_mentions(text: &str, mentions: &[Mention]) -> (Vec<Group>, Vec<usiz
     let mut companies: HashMap<&str, usize> = HashMap::new();
     for (k, (label, form)) in keys.iter().enumerate() {
         if *label == Label::Org
+            && !standalone[k]
             && let Some((short, suffix)) = form.rsplit_once(' ')
             && COMPANY_SUFFIXES.contains(&suffix)
         {
@@ -89,13 +119,14 @@ pub fn group_mentions(text: &str, mentions: &[Mention]) -> (Vec<Group>, Vec<usiz
     }
     for (k, (label, form)) in keys.iter().enumerate() {
         if *label == Label::Org
+            && !standalone[k]
             && let Some(&company) = companies.get(form.as_str())
         {
             sets.union(company, k);
         }
     }
     for (k, (label, form)) in keys.iter().enumerate() {
-        if form.contains(' ') {
+        if form.contains(' ') || standalone[k] {
             continue;
         }
         // "BRI" joins the one name whose initials it spells.
@@ -118,10 +149,26 @@ pub fn group_mentions(text: &str, mentions: &[Mention]) -> (Vec<Group>, Vec<usiz
         }
     }
 
+    for &(from, into) in &hints.same {
+        if let (Some(&a), Some(&b)) = (mention_key.get(from), mention_key.get(into)) {
+            sets.union(a, b);
+        }
+    }
+
     // Collect members per root, then order groups: by kind, most mentioned first, by name.
     let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
     for (m, &k) in mention_key.iter().enumerate() {
         members.entry(sets.find(k)).or_default().push(m);
+    }
+    // A merged entity takes the kind of the one it joined (the last merge wins).
+    for &(_, into) in &hints.same {
+        let Some(&key) = mention_key.get(into) else {
+            continue;
+        };
+        let label = mentions[into].label;
+        for &m in members.get(&sets.find(key)).into_iter().flatten() {
+            mentions[m].label = label;
+        }
     }
     let mut groups: Vec<Group> = members
         .into_values()

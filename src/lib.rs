@@ -4,6 +4,7 @@
 
 pub mod analysis;
 pub mod atomic;
+pub mod corrections;
 pub mod document;
 pub mod entity;
 pub mod export;
@@ -16,6 +17,6 @@ pub mod numbers;
 pub mod palette;
 pub mod text;
 
-pub use analysis::{Analysis, analyse};
+pub use analysis::{Analysis, analyse, analyse_with};
 pub use document::Document;
 pub use entity::{Label, Mention, Source};

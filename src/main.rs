@@ -14,7 +14,8 @@ fn main() -> ExitCode {
             file,
             format,
             output,
-        }) => cli::extract(file, format.into(), output),
+            corrections,
+        }) => cli::extract(file, format.into(), output, corrections),
         Some(cli::Command::Train {
             train,
             dev,

@@ -1,9 +1,12 @@
 //! Exports of an analysis: JSON (for tools and the scorer), CSV (one row a mention),
-//! Markdown (a readable digest) and a standalone HTML page.
+//! Markdown (a readable digest), a standalone HTML page, CoNLL and JSON Lines (training
+//! data), and the plain text every offset refers to.
 
+mod conll;
 mod csv;
 mod html;
 mod json;
+mod jsonl;
 mod markdown;
 
 use crate::analysis::Analysis;
@@ -15,10 +18,24 @@ pub enum Format {
     Csv,
     Markdown,
     Html,
+    /// CoNLL with IOB2 tags.
+    Conll,
+    /// JSON Lines, one document a line.
+    Jsonl,
+    /// The document's extracted text, which every offset refers to.
+    Text,
 }
 
 impl Format {
-    pub const ALL: [Format; 4] = [Format::Json, Format::Csv, Format::Markdown, Format::Html];
+    pub const ALL: [Format; 7] = [
+        Format::Json,
+        Format::Csv,
+        Format::Markdown,
+        Format::Html,
+        Format::Conll,
+        Format::Jsonl,
+        Format::Text,
+    ];
 
     pub fn extension(self) -> &'static str {
         match self {
@@ -26,6 +43,9 @@ impl Format {
             Format::Csv => "csv",
             Format::Markdown => "md",
             Format::Html => "html",
+            Format::Conll => "conll",
+            Format::Jsonl => "jsonl",
+            Format::Text => "txt",
         }
     }
 
@@ -35,6 +55,9 @@ impl Format {
             Format::Csv => "CSV (one row per mention)",
             Format::Markdown => "Markdown",
             Format::Html => "HTML page",
+            Format::Conll => "CoNLL (IOB2 tags, for training)",
+            Format::Jsonl => "JSON Lines (spans, for training)",
+            Format::Text => "Plain text (what the offsets refer to)",
         }
     }
 
@@ -45,6 +68,9 @@ impl Format {
             "csv" => Some(Format::Csv),
             "md" | "markdown" => Some(Format::Markdown),
             "html" | "htm" => Some(Format::Html),
+            "conll" | "iob" | "iob2" => Some(Format::Conll),
+            "jsonl" | "ndjson" => Some(Format::Jsonl),
+            "txt" | "text" => Some(Format::Text),
             _ => None,
         }
     }
@@ -63,6 +89,9 @@ pub fn render(analysis: &Analysis, format: Format) -> String {
         Format::Csv => csv::render(analysis),
         Format::Markdown => markdown::render(analysis),
         Format::Html => html::render(analysis),
+        Format::Conll => conll::render(analysis),
+        Format::Jsonl => jsonl::render(analysis),
+        Format::Text => analysis.text().to_string(),
     }
 }
 
@@ -88,6 +117,7 @@ mod tests {
         }
         assert_eq!(Format::parse("Markdown"), Some(Format::Markdown));
         assert_eq!(Format::parse("pdf"), None);
+        assert_eq!(Format::parse("text"), Some(Format::Text));
     }
 
     #[test]

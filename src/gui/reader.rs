@@ -248,8 +248,8 @@ impl ReaderView {
                 if group.mention_count() == 1 { "" } else { "s" }
             ));
             ui.weak(format!(
-                "found by {} · confidence {:.0}%",
-                mention.source.as_str(),
+                "{} · confidence {:.0}%",
+                mention.source.describe(),
                 mention.score * 100.0
             ));
         });

@@ -7,10 +7,19 @@ use std::process::{Command, Output};
 
 const SAMPLE: &str = "seeds/china-peru-chancay.txt";
 
+/// Runs the binary with an empty data folder, so that no corrections made on this machine
+/// leak into the tests.
 fn newslens(args: &[&str]) -> Output {
+    static EMPTY: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    let data = EMPTY.get_or_init(|| tempfile::tempdir().expect("a temporary folder"));
+    newslens_with_data(args, data.path())
+}
+
+fn newslens_with_data(args: &[&str], data_dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_newslens"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NEWSLENS_DATA_DIR", data_dir)
         .output()
         .expect("the binary runs")
 }
@@ -199,4 +208,89 @@ fn an_unknown_format_is_a_usage_error() {
     let output = newslens(&["extract", SAMPLE, "--format", "pdf"]);
     assert!(!output.status.success());
     assert!(stderr(&output).contains("pdf"));
+}
+
+#[test]
+fn saved_corrections_shape_every_export_unless_turned_off() {
+    use newslens::Label;
+    use newslens::corrections::{Correction, Store, Target, content_hash};
+    let text = std::fs::read_to_string(SAMPLE).unwrap();
+    let start = text.find("Chancay").unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let store = Store::at(data.path());
+    let corrections = vec![
+        Correction::Relabel {
+            target: Target::Names {
+                names: vec!["Peru".into()],
+            },
+            label: Label::Org,
+        },
+        Correction::Remove {
+            target: Target::Names {
+                names: vec!["Chancay".into()],
+            },
+        },
+    ];
+    store
+        .save(&content_hash(&text), "anything", &corrections)
+        .unwrap();
+    assert!(text[start..].starts_with("Chancay"));
+
+    let labels_of = |output: &Output, name: &str| -> Vec<String> {
+        let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+        json["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["text"] == name)
+            .map(|e| e["label"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let corrected = newslens_with_data(&["extract", SAMPLE], data.path());
+    assert!(corrected.status.success(), "{}", stderr(&corrected));
+    let peru = labels_of(&corrected, "Peru");
+    assert!(
+        !peru.is_empty() && peru.iter().all(|l| l == "ORG"),
+        "{peru:?}"
+    );
+    assert!(labels_of(&corrected, "Chancay").is_empty());
+
+    let plain = newslens_with_data(&["extract", "--corrections", "false", SAMPLE], data.path());
+    assert!(labels_of(&plain, "Peru").iter().all(|l| l == "PLACE"));
+
+    let conll = newslens_with_data(&["extract", "--format", "conll", SAMPLE], data.path());
+    let conll = String::from_utf8(conll.stdout).unwrap();
+    assert!(conll.contains("Peru\tB-ORG\n"), "corrections reach CoNLL");
+}
+
+#[test]
+fn text_conll_and_jsonl_agree_on_offsets() {
+    let text = newslens(&["extract", "--format", "text", SAMPLE]);
+    assert!(text.status.success());
+    assert_eq!(text.stdout, std::fs::read(SAMPLE).unwrap());
+
+    let jsonl = newslens(&["extract", "--format", "jsonl", SAMPLE]);
+    let jsonl = String::from_utf8(jsonl.stdout).unwrap();
+    assert_eq!(jsonl.lines().count(), 1);
+    let line: Value = serde_json::from_str(&jsonl).unwrap();
+    let document = std::str::from_utf8(&text.stdout).unwrap();
+    for span in line["spans"].as_array().unwrap() {
+        let start = span["start"].as_u64().unwrap() as usize;
+        let end = span["end"].as_u64().unwrap() as usize;
+        assert_eq!(&document[start..end], span["text"].as_str().unwrap());
+    }
+
+    let conll = newslens(&["extract", "--format", "conll", SAMPLE]);
+    let conll = String::from_utf8(conll.stdout).unwrap();
+    assert!(conll.starts_with("-DOCSTART-"));
+    let tags: Vec<&str> = conll
+        .lines()
+        .filter_map(|line| line.split('\t').nth(1))
+        .collect();
+    let begins = tags.iter().filter(|t| t.starts_with("B-")).count();
+    assert_eq!(begins, line["spans"].as_array().unwrap().len());
+    assert!(
+        tags.iter()
+            .all(|t| *t == "O" || t.starts_with("B-") || t.starts_with("I-"))
+    );
 }
