@@ -7,9 +7,11 @@
 
 mod dictionary;
 mod occurrences;
+mod session;
 mod store;
 
 pub use dictionary::Dictionary;
+pub use session::{Opened, Session};
 pub use store::{Loaded, Store, StoreError, content_hash};
 
 use crate::entity::{Label, Mention, Source};
