@@ -161,6 +161,8 @@ pub fn apply(
     }
     let mut merges = Vec::new();
     let mut splits = Vec::new();
+    // Names relabelled together stay one entity ("Xi" and "Xi Jinping" made ORG).
+    let mut together: Vec<Vec<usize>> = Vec::new();
     for correction in corrections {
         match correction {
             Correction::Mark {
@@ -208,6 +210,7 @@ pub fn apply(
             } => {
                 let names: Vec<&str> = names.iter().map(String::as_str).collect();
                 let spans = whole_word_occurrences(text, &names);
+                together.push(spans.iter().map(|span| span.start).collect());
                 mentions = overlay(mentions, user_mentions(spans, *label));
             }
             Correction::Remove {
@@ -243,6 +246,15 @@ pub fn apply(
         let i = mentions.partition_point(|m| m.end <= offset);
         mentions.get(i).filter(|m| m.start <= offset).map(|_| i)
     };
+    // Before the user's merges, so that a later merge's kind wins.
+    let mut joined: Vec<(usize, usize)> = Vec::new();
+    for starts in &together {
+        if let Some((&first, rest)) = starts.split_first() {
+            joined.extend(rest.iter().map(|&other| (other, first)));
+        }
+    }
+    joined.extend(merges);
+    let merges = joined;
     let hints = GroupHints {
         same: merges
             .iter()

@@ -9,7 +9,8 @@ use super::reader::{ReaderView, Selection};
 use super::settings::{STORAGE_KEY, Settings};
 use super::style;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Sense, Vec2};
-use newslens::{Analysis, analyse, document};
+use newslens::corrections::{Session, Store};
+use newslens::{Analysis, Label, analyse_with, document};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -22,6 +23,19 @@ const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F)
 const ZOOM_IN: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals);
 const ZOOM_IN_PLUS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Plus);
 const ZOOM_OUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Minus);
+const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+const REDO: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
+const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+/// Keys 1 to 6 mark the selected text as the kinds in `Label::ALL` order.
+const KIND_KEYS: [Key; 6] = [
+    Key::Num1,
+    Key::Num2,
+    Key::Num3,
+    Key::Num4,
+    Key::Num5,
+    Key::Num6,
+];
 
 pub struct ReaderApp {
     pub(super) settings: Settings,
@@ -33,15 +47,31 @@ pub struct ReaderApp {
     pub(super) jobs: Jobs,
     pub(super) status: String,
     pub(super) error: Option<String>,
+    /// The open document's corrections, undo history and the user dictionary.
+    pub(super) session: Session,
+    /// Where corrections are saved; None keeps them in memory only.
+    pub(super) store: Option<Store>,
+    pub(super) dictionary_window: bool,
     applied_theme: Option<bool>,
 }
 
 impl ReaderApp {
-    /// Starts with the built-in sample article.
-    pub fn new(settings: Settings) -> Self {
-        let analysis = Arc::new(analyse(document::sample()));
+    /// Starts with the built-in sample article (and the corrections saved for it).
+    pub fn new(settings: Settings, store: Option<Store>) -> Self {
+        let sample = document::sample();
+        let opened = Session::open(store.clone(), &sample.text, &sample.name);
+        let session = opened.session;
+        let analysis = Arc::new(analyse_with(
+            sample,
+            session.dictionary(),
+            &session.corrections(),
+        ));
         let status = opened_status(&analysis);
+        let error = (!opened.warnings.is_empty()).then(|| opened.warnings.join(" "));
         ReaderApp {
+            session,
+            store,
+            dictionary_window: false,
             settings,
             reader: ReaderView::new(&analysis),
             analysis,
@@ -50,7 +80,7 @@ impl ReaderApp {
             find: FindState::default(),
             jobs: Jobs::default(),
             status,
-            error: None,
+            error,
             applied_theme: None,
         }
     }
@@ -129,6 +159,9 @@ impl ReaderApp {
                 ));
             });
 
+        if self.dictionary_window {
+            self.dictionary_window(&ctx, &mut commands);
+        }
         for command in commands {
             self.apply(command, &ctx);
         }
@@ -140,7 +173,7 @@ impl ReaderApp {
             Command::OpenDialog => self.jobs.pick_file_to_open(ctx),
             Command::Open(path) => {
                 self.status = format!("Reading {}…", path.display());
-                self.jobs.load(path, ctx);
+                self.jobs.load(path, self.store.clone(), ctx);
             }
             Command::ExportDialog => self
                 .jobs
@@ -194,6 +227,29 @@ impl ReaderApp {
                 self.show_current_match();
             }
             Command::DismissError => self.error = None,
+            Command::Correct(correction) => self.correct(correction),
+            Command::MarkSelection(label) => match self.reader.text_selection.clone() {
+                Some(range) => {
+                    if let Command::Correct(correction) = super::correct_menu::mark(
+                        &self.analysis,
+                        range,
+                        label,
+                        self.settings.mark_everywhere,
+                    ) {
+                        self.correct(correction);
+                    }
+                }
+                None => {
+                    self.status = "Select text first (drag over it, or double-click a word).".into()
+                }
+            },
+            Command::Undo => self.undo(),
+            Command::Redo => self.redo(),
+            Command::ToggleMarkEverywhere => {
+                self.settings.mark_everywhere = !self.settings.mark_everywhere
+            }
+            Command::Forget(name) => self.forget(&name),
+            Command::ToggleDictionaryWindow => self.dictionary_window = !self.dictionary_window,
         }
     }
 
@@ -278,6 +334,25 @@ impl ReaderApp {
             if self.find.open && input.consume_key(Modifiers::NONE, Key::Escape) {
                 commands.push(Command::CloseFind);
             }
+            if !typing {
+                // Redo first: Ctrl+Shift+Z also matches Ctrl+Z's logical modifiers.
+                if input.consume_shortcut(&REDO) || input.consume_shortcut(&REDO_Y) {
+                    commands.push(Command::Redo);
+                }
+                if input.consume_shortcut(&UNDO) {
+                    commands.push(Command::Undo);
+                }
+                if self.reader.text_selection.is_some() {
+                    for (key, label) in KIND_KEYS.into_iter().zip(Label::ALL) {
+                        if input.consume_key(Modifiers::NONE, key) {
+                            commands.push(Command::MarkSelection(label));
+                        }
+                    }
+                    if input.consume_key(Modifiers::NONE, Key::Escape) {
+                        self.reader.text_selection = None;
+                    }
+                }
+            }
             if input.consume_key(Modifiers::SHIFT, Key::F3) {
                 commands.push(Command::StepMention(-1));
             }
@@ -303,10 +378,16 @@ impl ReaderApp {
                     generation,
                     path,
                     analysis,
+                    session,
+                    warnings,
                 } if self.jobs.is_current(generation) => {
                     self.jobs.loading = None;
                     self.settings.remember(&path);
+                    self.session = *session;
                     self.set_analysis(*analysis);
+                    if !warnings.is_empty() {
+                        self.error = Some(warnings.join(" "));
+                    }
                 }
                 JobResult::LoadFailed {
                     generation,
@@ -382,6 +463,7 @@ impl ReaderApp {
                     ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
                 }
             });
+            self.edit_menu(ui, commands);
             ui.menu_button("View", |ui| {
                 if ui
                     .add(egui::Button::new("Find…").shortcut_text(ui.ctx().format_shortcut(&FIND)))
@@ -419,6 +501,90 @@ impl ReaderApp {
             ui.separator();
             ui.strong(&self.analysis.document.name);
         });
+    }
+
+    fn edit_menu(&self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        ui.menu_button("Edit", |ui| {
+            let undo = self.session.undo_description();
+            let label = undo
+                .as_ref()
+                .map_or("Undo".to_string(), |d| format!("Undo {d}"));
+            if ui
+                .add_enabled(
+                    undo.is_some(),
+                    egui::Button::new(label).shortcut_text(ui.ctx().format_shortcut(&UNDO)),
+                )
+                .clicked()
+            {
+                commands.push(Command::Undo);
+            }
+            let redo = self.session.redo_description();
+            let label = redo
+                .as_ref()
+                .map_or("Redo".to_string(), |d| format!("Redo {d}"));
+            if ui
+                .add_enabled(
+                    redo.is_some(),
+                    egui::Button::new(label).shortcut_text(ui.ctx().format_shortcut(&REDO)),
+                )
+                .clicked()
+            {
+                commands.push(Command::Redo);
+            }
+            ui.separator();
+            ui.menu_button("Mark selection as", |ui| {
+                let has_selection = self.reader.text_selection.is_some();
+                for (i, label) in Label::ALL.into_iter().enumerate() {
+                    let button =
+                        egui::Button::new(label.as_str()).shortcut_text((i + 1).to_string());
+                    if ui.add_enabled(has_selection, button).clicked() {
+                        commands.push(Command::MarkSelection(label));
+                    }
+                }
+            });
+            let mut everywhere = self.settings.mark_everywhere;
+            if ui
+                .checkbox(&mut everywhere, "Apply to all mentions")
+                .clicked()
+            {
+                commands.push(Command::ToggleMarkEverywhere);
+            }
+            if ui
+                .button(format!(
+                    "Your dictionary ({} names)…",
+                    self.session.dictionary().len()
+                ))
+                .clicked()
+            {
+                commands.push(Command::ToggleDictionaryWindow);
+            }
+        });
+    }
+
+    /// The names the user taught newslens, with a way to take each back.
+    fn dictionary_window(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let mut open = self.dictionary_window;
+        egui::Window::new("Your dictionary")
+            .open(&mut open)
+            .default_width(320.0)
+            .show(ctx, |ui| {
+                ui.weak("Names you marked or relabelled for all mentions; they are highlighted in every document.");
+                if self.session.dictionary().is_empty() {
+                    ui.label("No names yet.");
+                }
+                egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+                    for (name, label) in &self.session.dictionary().names {
+                        ui.horizontal(|ui| {
+                            ui.colored_label(style::solid(*label), label.as_str());
+                            ui.label(name);
+                            if ui.small_button("Forget").clicked() {
+                                commands.push(Command::Forget(name.clone()));
+                            }
+                        });
+                    }
+                });
+            });
+        self.dictionary_window = open;
     }
 
     fn legend(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {

@@ -2,6 +2,7 @@
 //! app's state from deep inside the UI; the app applies them in one place.
 
 use newslens::Label;
+use newslens::corrections::Correction;
 use newslens::export::Format;
 use std::path::PathBuf;
 
@@ -32,4 +33,15 @@ pub enum Command {
     /// Move through find matches (+1 next, -1 previous), wrapping.
     StepMatch(i32),
     DismissError,
+    /// Record a correction, re-apply the corrections and save them.
+    Correct(Correction),
+    /// Mark the text selected in the reader as an entity of this kind.
+    MarkSelection(Label),
+    Undo,
+    Redo,
+    /// Switch whether marks and kind changes apply to every occurrence of a name.
+    ToggleMarkEverywhere,
+    /// Take a name out of the user dictionary.
+    Forget(String),
+    ToggleDictionaryWindow,
 }

@@ -1,8 +1,9 @@
 //! Work done off the UI thread: reading and analysing files, file dialogs, exports.
 //! Results come back over a channel and are picked up once per frame.
 
+use newslens::corrections::{Session, Store};
 use newslens::export::{self, Format};
-use newslens::{Analysis, analyse, load};
+use newslens::{Analysis, analyse_with, load};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -14,6 +15,10 @@ pub enum JobResult {
         generation: u64,
         path: PathBuf,
         analysis: Box<Analysis>,
+        /// The corrections saved for the document, already applied to the analysis.
+        session: Box<Session>,
+        /// Problems with the saved corrections (a damaged file kept aside, ...).
+        warnings: Vec<String>,
     },
     LoadFailed {
         generation: u64,
@@ -56,8 +61,9 @@ impl Default for Jobs {
 }
 
 impl Jobs {
-    /// Reads and analyses a file in the background. A later call supersedes an earlier one.
-    pub fn load(&mut self, path: PathBuf, ctx: &egui::Context) {
+    /// Reads and analyses a file in the background, with the corrections saved for it. A
+    /// later call supersedes an earlier one.
+    pub fn load(&mut self, path: PathBuf, store: Option<Store>, ctx: &egui::Context) {
         self.generation += 1;
         let generation = self.generation;
         self.loading = Some(Loading {
@@ -67,12 +73,22 @@ impl Jobs {
         let sender = self.sender.clone();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
-            let work = std::panic::catch_unwind(|| load::load_path(&path).map(analyse));
+            let work = std::panic::catch_unwind(|| {
+                load::load_path(&path).map(|document| {
+                    let opened = Session::open(store, &document.text, &document.name);
+                    let session = opened.session;
+                    let analysis =
+                        analyse_with(document, session.dictionary(), &session.corrections());
+                    (analysis, session, opened.warnings)
+                })
+            });
             let result = match work {
-                Ok(Ok(analysis)) => JobResult::Loaded {
+                Ok(Ok((analysis, session, warnings))) => JobResult::Loaded {
                     generation,
                     path,
                     analysis: Box::new(analysis),
+                    session: Box::new(session),
+                    warnings,
                 },
                 Ok(Err(error)) => JobResult::LoadFailed {
                     generation,

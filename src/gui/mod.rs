@@ -3,6 +3,8 @@
 
 mod app;
 mod command;
+mod correct_menu;
+mod editing;
 mod find;
 mod jobs;
 mod panel;
@@ -37,7 +39,8 @@ pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
                 .storage
                 .and_then(|storage| eframe::get_value(storage, settings::STORAGE_KEY))
                 .unwrap_or_default();
-            let mut app = ReaderApp::new(settings);
+            let store = newslens::corrections::Store::default_location();
+            let mut app = ReaderApp::new(settings, store);
             if let Some(file) = file {
                 app.apply(Command::Open(file), &creation.egui_ctx);
             }

@@ -1,6 +1,7 @@
 //! The side panel: entities grouped by kind (with a filter), and the facts.
 
 use super::command::Command;
+use super::correct_menu;
 use super::reader::Selection;
 use super::settings::Settings;
 use super::style;
@@ -8,6 +9,9 @@ use egui::{RichText, ScrollArea, Sense, Vec2};
 use newslens::Analysis;
 use newslens::facts::FactKind;
 use newslens::groups::Group;
+
+/// The payload of an entity entry being dragged (its group id).
+struct DraggedEntity(usize);
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Tab {
@@ -93,10 +97,35 @@ fn entities(
                                     ui.allocate_exact_size(Vec2::new(4.0, 16.0), Sense::hover());
                                 ui.painter().rect_filled(swatch, 1.0, style::solid(label));
                                 let selected = selection.group == Some(group.id);
-                                let response = ui.selectable_label(selected, &group.name);
+                                // Drag an entry onto another to merge it into that one.
+                                let response = ui.add(
+                                    egui::Button::selectable(selected, &group.name)
+                                        .sense(Sense::click_and_drag()),
+                                );
+                                if response.drag_started() {
+                                    response.dnd_set_drag_payload(DraggedEntity(group.id));
+                                }
                                 if response.clicked() {
                                     command = Some(Command::SelectGroup(group.id));
                                 }
+                                if let Some(dragged) =
+                                    response.dnd_release_payload::<DraggedEntity>()
+                                    && dragged.0 != group.id
+                                    && let Some(&first) = analysis
+                                        .groups
+                                        .get(dragged.0)
+                                        .and_then(|g| g.mentions.first())
+                                {
+                                    command = Some(correct_menu::merge(analysis, first, group.id));
+                                }
+                                response.context_menu(|ui| {
+                                    if let Some(chosen) =
+                                        correct_menu::entity_menu(ui, analysis, group)
+                                    {
+                                        command = Some(chosen);
+                                        ui.close();
+                                    }
+                                });
                                 ui.with_layout(
                                     egui::Layout::right_to_left(egui::Align::Center),
                                     |ui| {

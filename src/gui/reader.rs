@@ -43,6 +43,22 @@ pub struct ReaderView {
     scroll_target: Option<(usize, u8)>,
     /// The byte range of the paragraphs painted in the last frame (for tests and status).
     pub visible: Range<usize>,
+    /// Text the user selected with the mouse (snapped to whole words), to mark as an entity.
+    pub text_selection: Option<Range<usize>>,
+    /// A selection being dragged: the paragraph and the byte offset where it started.
+    drag: Option<(usize, usize)>,
+    /// What the open context menu is about, fixed when it opened.
+    menu_target: Option<MenuTarget>,
+    /// Where each paragraph painted in the last frame was, for tests to aim the pointer.
+    #[cfg(test)]
+    painted: Vec<(usize, egui::Pos2, Arc<Galley>)>,
+}
+
+/// What a right-click in the text is about.
+#[derive(Clone, Debug, PartialEq)]
+enum MenuTarget {
+    Mention(usize),
+    Selection(Range<usize>),
 }
 
 impl ReaderView {
@@ -54,7 +70,38 @@ impl ReaderView {
             layout_key: (0, 0),
             scroll_target: None,
             visible: 0..0,
+            text_selection: None,
+            drag: None,
+            menu_target: None,
+            #[cfg(test)]
+            painted: Vec::new(),
         }
+    }
+
+    /// The screen point in the middle of the character at a byte offset, if it was painted
+    /// in the last frame.
+    #[cfg(test)]
+    pub fn screen_pos_of(&self, text: &str, offset: usize) -> Option<egui::Pos2> {
+        let (p, pos, galley) = self
+            .painted
+            .iter()
+            .find(|(p, _, _)| self.paragraphs[*p].range.contains(&offset))?;
+        let start = self.paragraphs[*p].range.start;
+        let chars = text[start..offset].chars().count();
+        let rect = galley.pos_from_cursor(CCursor::new(chars));
+        Some(*pos + rect.center().to_vec2() + vec2(2.0, 0.0))
+    }
+
+    /// Takes in a re-analysis of the same text (after a correction): the paragraphs and
+    /// their measured heights stay, the mentions inside them are found again.
+    pub fn refresh_mentions(&mut self, analysis: &Analysis) {
+        let paragraphs = split_paragraphs(analysis);
+        if paragraphs.len() == self.paragraphs.len() {
+            self.paragraphs = paragraphs;
+        } else {
+            *self = ReaderView::new(analysis);
+        }
+        self.menu_target = None;
     }
 
     /// Scrolls so that the byte offset is in view, on the next frames.
@@ -91,6 +138,8 @@ impl ReaderView {
             dark: ui.visuals().dark_mode,
             text_color: ui.visuals().text_color(),
             mark_color: ui.visuals().selection.bg_fill.gamma_multiply(0.35),
+            selection_color: ui.visuals().selection.bg_fill,
+            text_selection: self.text_selection.clone(),
             column,
         };
 
@@ -118,20 +167,33 @@ impl ReaderView {
                 .saturating_sub(1);
             let mut p = first;
             let mut last_painted = first;
+            #[cfg(test)]
+            self.painted.clear();
             while p < self.paragraphs.len() && tops[p] < viewport.max.y {
                 let galley = self.galley(ui, &painter, p);
                 let pos = pos2(left, origin.y + tops[p]);
                 let rect = Rect::from_min_size(pos, galley.size());
                 ui.painter().galley(pos, galley.clone(), painter.text_color);
-                let response =
-                    ui.interact(rect, ui.scope_id().with(("paragraph", p)), Sense::click());
-                if let Some(clicked) =
-                    self.hover_and_click(ui, &response, &galley, &painter, p, pos)
-                {
+                #[cfg(test)]
+                self.painted.push((p, pos, galley.clone()));
+                let response = ui.interact(
+                    rect,
+                    ui.scope_id().with(("paragraph", p)),
+                    Sense::click_and_drag(),
+                );
+                if let Some(clicked) = self.interact(ui, &response, &galley, &painter, p, pos) {
                     command = Some(clicked);
                 }
                 last_painted = p;
                 p += 1;
+            }
+            // A drag that ended while its paragraph was out of view.
+            if self.drag.is_some() && !ui.input(|i| i.pointer.any_down()) {
+                self.drag = None;
+                self.text_selection = self
+                    .text_selection
+                    .take()
+                    .and_then(|s| snap_to_words(painter.analysis.text(), s));
             }
             self.visible = match (
                 self.paragraphs.get(first),
@@ -186,9 +248,10 @@ impl ReaderView {
         Some(self.tops(gap)[p] + line.min.y)
     }
 
-    /// Shows the tooltip of the highlight under the pointer; returns a click on it.
-    fn hover_and_click(
-        &self,
+    /// Handles the pointer over a paragraph: the tooltip of the highlight under it, a click
+    /// on a highlight, selecting text by dragging (or a double click), and the context menu.
+    fn interact(
+        &mut self,
         ui: &egui::Ui,
         response: &egui::Response,
         galley: &Galley,
@@ -196,10 +259,112 @@ impl ReaderView {
         p: usize,
         pos: egui::Pos2,
     ) -> Option<Command> {
-        let pointer = response.hover_pos()?;
+        let paragraph_start = self.paragraphs[p].range.start;
+        let text = &painter.analysis.text()[self.paragraphs[p].range.clone()];
+        let mut command = None;
+
+        // Selecting text.
+        if response.drag_started()
+            && let Some(press) = response.interact_pointer_pos()
+        {
+            let at = paragraph_start + byte_at(text, galley, press - pos);
+            self.drag = Some((p, at));
+            self.text_selection = None;
+        }
+        if let Some((drag_p, anchor)) = self.drag
+            && drag_p == p
+            && let Some(pointer) = ui.ctx().pointer_latest_pos()
+        {
+            let at = paragraph_start + byte_at(text, galley, pointer - pos);
+            self.text_selection = Some(anchor.min(at)..anchor.max(at));
+            if !response.dragged() {
+                self.drag = None;
+                self.text_selection = self
+                    .text_selection
+                    .take()
+                    .and_then(|s| snap_to_words(painter.analysis.text(), s));
+            }
+        }
+        if response.double_clicked()
+            && let Some(pointer) = response.interact_pointer_pos()
+        {
+            let at = paragraph_start + byte_at(text, galley, pointer - pos);
+            self.text_selection = snap_to_words(painter.analysis.text(), at..at);
+        }
+
+        let mention = response
+            .hover_pos()
+            .and_then(|pointer| self.mention_under(galley, painter, p, pointer - pos));
+        if let Some(m) = mention
+            && self.drag.is_none()
+        {
+            show_tooltip(ui, painter, m);
+            if response.clicked() {
+                command = Some(Command::SelectMention(m));
+            }
+        }
+        if response.clicked() && !response.double_clicked() {
+            self.text_selection = None;
+        }
+
+        // The context menu: about the selection if the click was in it, else about the
+        // highlight under the pointer, else about the selection anywhere.
+        if response.secondary_clicked() {
+            let pointer = response
+                .interact_pointer_pos()
+                .map(|at| paragraph_start + byte_at(text, galley, at - pos));
+            let in_selection = self
+                .text_selection
+                .as_ref()
+                .is_some_and(|s| pointer.is_some_and(|at| s.start <= at && at <= s.end));
+            self.menu_target = match (&self.text_selection, mention) {
+                (Some(selection), _) if in_selection => {
+                    Some(MenuTarget::Selection(selection.clone()))
+                }
+                (_, Some(m)) => Some(MenuTarget::Mention(m)),
+                (Some(selection), None) => Some(MenuTarget::Selection(selection.clone())),
+                (None, None) => None,
+            };
+        }
+        let target = self.menu_target.clone();
+        let everywhere = painter.settings.mark_everywhere;
+        response.context_menu(|ui| {
+            let chosen = match &target {
+                Some(MenuTarget::Mention(m)) => {
+                    super::correct_menu::mention_menu(ui, painter.analysis, *m, everywhere)
+                }
+                Some(MenuTarget::Selection(range)) => super::correct_menu::selection_menu(
+                    ui,
+                    painter.analysis,
+                    range.clone(),
+                    everywhere,
+                ),
+                None => {
+                    ui.weak("Select some text to mark it as an entity.");
+                    None
+                }
+            };
+            if let Some(chosen) = chosen {
+                // The "apply to all mentions" box changes a setting; the menu stays.
+                if chosen != Command::ToggleMarkEverywhere {
+                    ui.close();
+                }
+                command = Some(chosen);
+            }
+        });
+        command
+    }
+
+    /// The mention whose glyphs are under a point (relative to the paragraph's corner).
+    fn mention_under(
+        &self,
+        galley: &Galley,
+        painter: &Painter<'_>,
+        p: usize,
+        local: Vec2,
+    ) -> Option<usize> {
         let paragraph = &self.paragraphs[p];
         let text = &painter.analysis.text()[paragraph.range.clone()];
-        let local = pointer - pos;
         let cursor = galley.cursor_from_pos(local);
         let boundary = galley.pos_from_cursor(cursor);
         let at = cursor.index.0;
@@ -222,41 +387,92 @@ impl ReaderView {
             .analysis
             .mention_at(paragraph.range.start + start_of_char)?;
         let mention = &painter.analysis.mentions[mention_index];
-        if painter.settings.is_hidden(mention.label) {
-            return None;
-        }
-        ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
-        let group = painter.analysis.group_of_mention(mention_index);
-        let tooltip_id = ui.scope_id().with("mention-tooltip");
-        egui::Tooltip::always_open(
-            ui.ctx().clone(),
-            ui.layer_id(),
-            tooltip_id,
-            egui::PopupAnchor::Pointer,
-        )
-        .show(|ui| {
-            ui.horizontal(|ui| {
-                let (swatch, _) = ui.allocate_exact_size(Vec2::splat(10.0), Sense::hover());
-                ui.painter()
-                    .rect_filled(swatch, 2.0, style::solid(mention.label));
-                ui.strong(mention.label.as_str());
-            });
-            ui.label(egui::RichText::new(&group.name).heading());
-            ui.label(format!(
-                "{} mention{}",
-                group.mention_count(),
-                if group.mention_count() == 1 { "" } else { "s" }
-            ));
-            ui.weak(format!(
-                "{} · confidence {:.0}%",
-                mention.source.describe(),
-                mention.score * 100.0
-            ));
-        });
-        response
-            .clicked()
-            .then_some(Command::SelectMention(mention_index))
+        (!painter.settings.is_hidden(mention.label)).then_some(mention_index)
     }
+}
+
+/// The tooltip of a highlight: its kind, its entity, how it was found.
+fn show_tooltip(ui: &egui::Ui, painter: &Painter<'_>, mention_index: usize) {
+    let mention = &painter.analysis.mentions[mention_index];
+    ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+    let group = painter.analysis.group_of_mention(mention_index);
+    let tooltip_id = ui.scope_id().with("mention-tooltip");
+    egui::Tooltip::always_open(
+        ui.ctx().clone(),
+        ui.layer_id(),
+        tooltip_id,
+        egui::PopupAnchor::Pointer,
+    )
+    .show(|ui| {
+        ui.horizontal(|ui| {
+            let (swatch, _) = ui.allocate_exact_size(Vec2::splat(10.0), Sense::hover());
+            ui.painter()
+                .rect_filled(swatch, 2.0, style::solid(mention.label));
+            ui.strong(mention.label.as_str());
+        });
+        ui.label(egui::RichText::new(&group.name).heading());
+        ui.label(format!(
+            "{} mention{}",
+            group.mention_count(),
+            if group.mention_count() == 1 { "" } else { "s" }
+        ));
+        ui.weak(format!(
+            "{} · confidence {:.0}%",
+            mention.source.describe(),
+            mention.score * 100.0
+        ));
+        ui.weak("Right-click to correct it");
+    });
+}
+
+/// The byte offset (within the paragraph's text) of the character boundary nearest a point.
+fn byte_at(text: &str, galley: &Galley, local: Vec2) -> usize {
+    let chars = galley.cursor_from_pos(local).index.0;
+    text.char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| i)
+}
+
+/// Widens a selection to whole words and trims spaces and punctuation off its ends, so
+/// that a sloppy drag marks "Chancay port", not "hancay port,". None if nothing is left.
+pub fn snap_to_words(text: &str, selection: Range<usize>) -> Option<Range<usize>> {
+    let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’';
+    let mut start = selection.start.min(text.len());
+    let mut end = selection.end.clamp(start, text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    // Widen an end only where it cuts into a word.
+    let empty = start == end;
+    if empty || text[start..].chars().next().is_some_and(is_word) {
+        while let Some(c) = text[..start].chars().next_back().filter(|&c| is_word(c)) {
+            start -= c.len_utf8();
+        }
+    }
+    if empty || text[..end].chars().next_back().is_some_and(is_word) {
+        while let Some(c) = text[end..].chars().next().filter(|&c| is_word(c)) {
+            end += c.len_utf8();
+        }
+    }
+    let selected = &text[start..end];
+    let trimmed_start = selected.trim_start_matches(|c: char| !c.is_alphanumeric());
+    start += selected.len() - trimmed_start.len();
+    // Keep a final full stop that belongs to an abbreviation ("U.S.").
+    let keeps_dot = trimmed_start.ends_with('.')
+        && trimmed_start[..trimmed_start.len() - 1]
+            .chars()
+            .rev()
+            .nth(1)
+            .is_some_and(|c| c == '.');
+    let trimmed = trimmed_start.trim_end_matches(|c: char| !c.is_alphanumeric());
+    end = start + trimmed.len();
+    if keeps_dot {
+        end += 1;
+    }
+    (end > start).then_some(start..end)
 }
 
 /// What a paragraph's layout depends on besides the text.
@@ -268,6 +484,8 @@ struct Painter<'a> {
     dark: bool,
     text_color: Color32,
     mark_color: Color32,
+    selection_color: Color32,
+    text_selection: Option<Range<usize>>,
     column: f32,
 }
 
@@ -292,9 +510,12 @@ impl Painter<'_> {
             cuts.push(found.start.clamp(range.start, range.end));
             cuts.push(found.end.clamp(range.start, range.end));
         }
-        if let Some(marked) = &self.selection.marked {
-            cuts.push(marked.start.clamp(range.start, range.end));
-            cuts.push(marked.end.clamp(range.start, range.end));
+        for extra in [&self.selection.marked, &self.text_selection]
+            .into_iter()
+            .flatten()
+        {
+            cuts.push(extra.start.clamp(range.start, range.end));
+            cuts.push(extra.end.clamp(range.start, range.end));
         }
         cuts.sort_unstable();
         cuts.dedup();
@@ -351,6 +572,13 @@ impl Painter<'_> {
                     style::FIND_MATCH
                 };
                 format.color = Color32::BLACK;
+            }
+            if self
+                .text_selection
+                .as_ref()
+                .is_some_and(|s| s.start <= a && b <= s.end)
+            {
+                format.background = self.selection_color;
             }
             job.append(piece, 0.0, format);
         }
@@ -420,6 +648,23 @@ mod tests {
         assert_eq!(texts, ["Xi met Boluarte.", "Peru and China."]);
         let total: usize = paragraphs.iter().map(|p| p.mentions.len()).sum();
         assert_eq!(total, analysis.mentions.len());
+    }
+
+    #[test]
+    fn selections_snap_to_whole_words_without_edge_punctuation() {
+        let text = "The Chancay port, in Peru. The U.S. said \"yes\".";
+        let snap = |from: &str, len: usize| {
+            let start = text.find(from).unwrap();
+            snap_to_words(text, start..start + len).map(|r| &text[r])
+        };
+        assert_eq!(snap("hancay po", 9), Some("Chancay port"));
+        assert_eq!(snap("Chancay port, ", 14), Some("Chancay port"));
+        assert_eq!(snap("U.S.", 4), Some("U.S."));
+        assert_eq!(snap("Peru.", 5), Some("Peru"));
+        assert_eq!(snap("\"yes", 2), Some("yes"));
+        assert_eq!(snap(", in", 1), None);
+        // A click (empty selection) inside a word takes the word.
+        assert_eq!(snap("ort", 0), Some("port"));
     }
 
     #[test]

@@ -18,6 +18,9 @@ pub struct Settings {
     pub dark: bool,
     /// Kinds whose highlights are hidden.
     pub hidden: Vec<Label>,
+    /// Marks and kind changes apply to every occurrence of the name (and teach the user
+    /// dictionary), rather than to one mention.
+    pub mark_everywhere: bool,
 }
 
 impl Default for Settings {
@@ -27,6 +30,7 @@ impl Default for Settings {
             font_size: 18.0,
             dark: false,
             hidden: Vec::new(),
+            mark_everywhere: true,
         }
     }
 }

@@ -16,7 +16,7 @@ fn reader() -> Harness<'static, ReaderApp> {
         .with_max_steps(64)
         .build_ui_state(
             |ui, app: &mut ReaderApp| app.show(ui),
-            ReaderApp::new(Settings::default()),
+            ReaderApp::new(Settings::default(), None),
         )
 }
 
@@ -275,4 +275,233 @@ fn a_selected_entity_lists_its_own_facts_and_chips_select_entities() {
         .click();
     harness.run();
     assert_eq!(harness.state().selection.group, Some(xi));
+}
+
+/// The first lower-case word of 6+ letters that occurs at least twice, never inside a
+/// highlight, first inside the visible text: something to mark by hand.
+fn unhighlighted_word(app: &ReaderApp) -> (String, Vec<usize>) {
+    let analysis = &app.analysis;
+    let text = analysis.text();
+    let mut offset = 0;
+    for word in text.split(|c: char| !c.is_alphabetic()) {
+        let start = offset;
+        offset += word.len()
+            + text[offset + word.len()..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
+        if word.len() < 6 || !word.chars().all(|c| c.is_lowercase()) {
+            continue;
+        }
+        if !app.reader.visible.contains(&start) {
+            continue;
+        }
+        let occurrences: Vec<usize> = text
+            .match_indices(word)
+            .map(|(i, _)| i)
+            .filter(|&i| {
+                let before = text[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphabetic);
+                let after = text[i + word.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic);
+                !before && !after
+            })
+            .collect();
+        if occurrences.len() >= 2
+            && occurrences
+                .iter()
+                .all(|&i| analysis.mention_at(i).is_none())
+        {
+            return (word.to_string(), occurrences);
+        }
+    }
+    panic!("the sample has no plain repeated word on its first screen");
+}
+
+fn press_and_release(
+    harness: &mut Harness<'_, ReaderApp>,
+    pos: egui::Pos2,
+    button: egui::PointerButton,
+) {
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        harness.step();
+    }
+}
+
+fn right_click_text(harness: &mut Harness<'_, ReaderApp>, offset: usize) {
+    let pos = {
+        let app = harness.state();
+        app.reader
+            .screen_pos_of(app.analysis.text(), offset)
+            .expect("the offset is on screen")
+    };
+    harness.hover_at(pos);
+    harness.step();
+    press_and_release(harness, pos, egui::PointerButton::Secondary);
+    harness.run();
+}
+
+#[test]
+fn dragging_over_a_word_and_pressing_a_number_marks_it_everywhere_and_undo_takes_it_back() {
+    let mut harness = reader();
+    harness.run();
+    let (word, occurrences) = unhighlighted_word(harness.state());
+    let (from, to) = {
+        let app = harness.state();
+        let text = app.analysis.text();
+        // Start inside the word and stop on its last letter: the selection snaps to it.
+        (
+            app.reader.screen_pos_of(text, occurrences[0] + 1).unwrap(),
+            app.reader
+                .screen_pos_of(text, occurrences[0] + word.len() - 1)
+                .unwrap(),
+        )
+    };
+    harness.hover_at(from);
+    harness.step();
+    harness.event(egui::Event::PointerButton {
+        pos: from,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    harness.step();
+    for i in 1..=4 {
+        harness.hover_at(from + (to - from) * (i as f32 / 4.0));
+        harness.step();
+    }
+    harness.event(egui::Event::PointerButton {
+        pos: to,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run();
+    let selection = harness
+        .state()
+        .reader
+        .text_selection
+        .clone()
+        .expect("text is selected");
+    assert_eq!(&harness.state().analysis.text()[selection], word);
+
+    harness.key_press(Key::Num4);
+    harness.run();
+    let app = harness.state();
+    for &at in &occurrences {
+        let m = app
+            .analysis
+            .mention_at(at)
+            .expect("every occurrence is marked");
+        assert_eq!(app.analysis.mentions[m].label, Label::Project);
+        assert_eq!(app.analysis.mentions[m].source, newslens::Source::User);
+    }
+    assert_eq!(
+        app.session.dictionary().names.get(&word),
+        Some(&Label::Project)
+    );
+    assert!(app.status.starts_with("Done: mark every"), "{}", app.status);
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .analysis
+            .mention_at(occurrences[0])
+            .is_none()
+    );
+    assert!(harness.state().session.dictionary().is_empty());
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .analysis
+            .mention_at(occurrences[1])
+            .is_some()
+    );
+}
+
+#[test]
+fn a_highlight_menu_changes_the_kind_of_every_mention_and_removes_one() {
+    let mut harness = reader();
+    harness.run();
+    let boluarte = group_named(&harness, "Dina Boluarte");
+    let first = harness.state().analysis.groups[boluarte].mentions[0];
+    let start = harness.state().analysis.mentions[first].start;
+
+    right_click_text(&mut harness, start + 1);
+    harness.get_by_label("Change kind").click();
+    harness.run();
+    harness.get_by_label("ORG").click();
+    harness.run();
+    let app = harness.state();
+    let group = app
+        .analysis
+        .groups
+        .iter()
+        .find(|g| g.name == "Dina Boluarte")
+        .unwrap();
+    assert_eq!(group.label, Label::Org);
+    assert!(group.mentions.len() >= 8);
+    assert!(
+        group
+            .mentions
+            .iter()
+            .all(|&m| app.analysis.mentions[m].label == Label::Org)
+    );
+
+    right_click_text(&mut harness, start + 1);
+    harness.get_by_label("Remove this highlight").click();
+    harness.run();
+    assert!(harness.state().analysis.mention_at(start + 1).is_none());
+    assert!(harness.state().status.starts_with("Done: remove"));
+}
+
+#[test]
+fn removing_an_entity_from_the_panel_menu_survives_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = newslens::corrections::Store::at(dir.path());
+    let build = |store: newslens::corrections::Store| {
+        Harness::builder()
+            .with_size(egui::vec2(1280.0, 820.0))
+            .with_max_steps(64)
+            .build_ui_state(
+                |ui, app: &mut ReaderApp| app.show(ui),
+                ReaderApp::new(Settings::default(), Some(store)),
+            )
+    };
+    let mut harness = build(store.clone());
+    harness.run();
+    harness.get_by_label("Dina Boluarte").click_secondary();
+    harness.run();
+    harness.get_by_label("Remove every mention").click();
+    harness.run();
+    let gone = |app: &ReaderApp| {
+        app.analysis
+            .groups
+            .iter()
+            .all(|g| g.name != "Dina Boluarte")
+    };
+    assert!(gone(harness.state()));
+    drop(harness);
+
+    let mut reopened = build(store);
+    reopened.run();
+    assert!(
+        gone(reopened.state()),
+        "the correction was saved and re-applied"
+    );
+    assert!(reopened.state().error.is_none());
 }

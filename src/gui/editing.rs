@@ -1,0 +1,76 @@
+//! Corrections in the window: applying one, undo and redo, and keeping the view in step
+//! (the selected entity and the reader's paragraphs) after the analysis is rebuilt.
+
+use super::app::ReaderApp;
+use newslens::corrections::{Correction, StoreError};
+use std::sync::Arc;
+
+impl ReaderApp {
+    /// Records a correction, rebuilds the analysis and saves.
+    pub(super) fn correct(&mut self, correction: Correction) {
+        let described = correction.describe();
+        let saved = self.session.push(correction);
+        self.rebuild_after_correction();
+        self.report(saved.map(|()| described), "Done");
+    }
+
+    pub(super) fn undo(&mut self) {
+        match self.session.undo() {
+            Some(result) => {
+                self.rebuild_after_correction();
+                self.report(result.map(|c| c.describe()), "Undone");
+            }
+            None => self.status = "Nothing to undo.".into(),
+        }
+    }
+
+    pub(super) fn redo(&mut self) {
+        match self.session.redo() {
+            Some(result) => {
+                self.rebuild_after_correction();
+                self.report(result.map(|c| c.describe()), "Redone");
+            }
+            None => self.status = "Nothing to redo.".into(),
+        }
+    }
+
+    pub(super) fn forget(&mut self, name: &str) {
+        let result = self.session.forget(name);
+        self.rebuild_after_correction();
+        self.report(
+            result.map(|()| format!("“{name}” left your dictionary")),
+            "Done",
+        );
+    }
+
+    fn report(&mut self, result: Result<String, StoreError>, verb: &str) {
+        match result {
+            Ok(what) => {
+                self.status = format!("{verb}: {what}. Saved; Ctrl+Z undoes.");
+            }
+            Err(error) => {
+                self.status = "The correction is applied but could not be saved.".into();
+                self.error = Some(error.to_string());
+            }
+        }
+    }
+
+    /// Re-applies the corrections over the automatic mentions, keeping the selection on the
+    /// same place in the text.
+    fn rebuild_after_correction(&mut self) {
+        let selected_at = self
+            .selection
+            .mention
+            .and_then(|m| self.analysis.mentions.get(m))
+            .map(|m| m.start);
+        let corrections = self.session.corrections();
+        Arc::make_mut(&mut self.analysis).reapply(self.session.dictionary(), &corrections);
+        self.reader.refresh_mentions(&self.analysis);
+        self.reader.text_selection = None;
+        self.selection.mention = selected_at.and_then(|at| self.analysis.mention_at(at));
+        self.selection.group = self
+            .selection
+            .mention
+            .and_then(|m| self.analysis.group_of.get(m).copied());
+    }
+}
