@@ -149,6 +149,8 @@ pub fn group_mentions_with(
         }
     }
 
+    // The entities as the rules made them, to name a merged entity after the one joined.
+    let root_before: Vec<usize> = (0..keys.len()).map(|k| sets.find(k)).collect();
     for &(from, into) in &hints.same {
         if let (Some(&a), Some(&b)) = (mention_key.get(from), mention_key.get(into)) {
             sets.union(a, b);
@@ -170,11 +172,28 @@ pub fn group_mentions_with(
             mentions[m].label = label;
         }
     }
+    // A merged entity keeps the name of the entity it joined (the last merge wins).
+    let mut joined_root: HashMap<usize, usize> = HashMap::new();
+    for &(_, into) in &hints.same {
+        if let Some(&key) = mention_key.get(into) {
+            joined_root.insert(sets.find(key), root_before[key]);
+        }
+    }
     let mut groups: Vec<Group> = members
-        .into_values()
-        .map(|mentions_of_group| {
+        .into_iter()
+        .map(|(root, mentions_of_group)| {
             let label = mentions[mentions_of_group[0]].label;
-            let name = fullest_name(text, mentions, &mentions_of_group);
+            let name = match joined_root.get(&root) {
+                Some(&target) => {
+                    let target_members: Vec<usize> = mentions_of_group
+                        .iter()
+                        .copied()
+                        .filter(|&m| root_before[mention_key[m]] == target)
+                        .collect();
+                    fullest_name(text, mentions, &target_members)
+                }
+                None => fullest_name(text, mentions, &mentions_of_group),
+            };
             Group {
                 id: 0,
                 label,

@@ -148,6 +148,19 @@ fn merge_joins_entities_and_split_takes_one_mention_out() {
     };
     let analysis = corrected(&[mark("Reuters", 0, Label::Org, false), merge]);
     assert_eq!(label_at(&analysis, "Reuters", 0), Some(Label::Person));
+    // The merged entity keeps the name of the one it joined, even when shorter.
+    let into_reuters = Correction::Merge {
+        from: anchor("Elon Musk", 0),
+        into: anchor("Reuters", 0),
+    };
+    let other_way = corrected(&[mark("Reuters", 0, Label::Org, false), into_reuters]);
+    let reuters = other_way
+        .groups
+        .iter()
+        .find(|g| g.name == "Reuters")
+        .unwrap();
+    assert_eq!(reuters.mention_count(), 3);
+    assert_eq!(reuters.label, Label::Org);
     let musk = analysis
         .groups
         .iter()

@@ -105,6 +105,26 @@ fn entities(
                                 if response.drag_started() {
                                     response.dnd_set_drag_payload(DraggedEntity(group.id));
                                 }
+                                if response.dragged() {
+                                    egui::Tooltip::always_open(
+                                        ui.ctx().clone(),
+                                        ui.layer_id(),
+                                        ui.scope_id().with("merge-drag"),
+                                        egui::PopupAnchor::Pointer,
+                                    )
+                                    .show(|ui| ui.label(format!("Merge “{}” into…", group.name)));
+                                }
+                                if response
+                                    .dnd_hover_payload::<DraggedEntity>()
+                                    .is_some_and(|d| d.0 != group.id)
+                                {
+                                    ui.painter().rect_stroke(
+                                        response.rect,
+                                        3.0,
+                                        egui::Stroke::new(2.0, style::solid(label)),
+                                        egui::StrokeKind::Outside,
+                                    );
+                                }
                                 if response.clicked() {
                                     command = Some(Command::SelectGroup(group.id));
                                 }
