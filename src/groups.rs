@@ -33,6 +33,8 @@ pub struct GroupHints {
     pub same: Vec<(usize, usize)>,
     /// Mentions that stand alone, whatever the rules say.
     pub alone: Vec<usize>,
+    /// Pairs that are one entity and already share a kind (names relabelled together).
+    pub together: Vec<(usize, usize)>,
 }
 
 /// Groups mentions. Returns the groups (most mentioned first within each kind, ids in that
@@ -149,6 +151,11 @@ pub fn group_mentions_with(
         }
     }
 
+    for &(a, b) in &hints.together {
+        if let (Some(&a), Some(&b)) = (mention_key.get(a), mention_key.get(b)) {
+            sets.union(a, b);
+        }
+    }
     // The entities as the rules made them, to name a merged entity after the one joined.
     let root_before: Vec<usize> = (0..keys.len()).map(|k| sets.find(k)).collect();
     for &(from, into) in &hints.same {

@@ -246,21 +246,22 @@ pub fn apply(
         let i = mentions.partition_point(|m| m.end <= offset);
         mentions.get(i).filter(|m| m.start <= offset).map(|_| i)
     };
-    // Before the user's merges, so that a later merge's kind wins.
     let mut joined: Vec<(usize, usize)> = Vec::new();
     for starts in &together {
         if let Some((&first, rest)) = starts.split_first() {
             joined.extend(rest.iter().map(|&other| (other, first)));
         }
     }
-    joined.extend(merges);
-    let merges = joined;
     let hints = GroupHints {
         same: merges
             .iter()
             .filter_map(|&(from, into)| Some((at(from)?, at(into)?)))
             .collect(),
         alone: splits.iter().filter_map(|&s| at(s)).collect(),
+        together: joined
+            .iter()
+            .filter_map(|&(a, b)| Some((at(a)?, at(b)?)))
+            .collect(),
     };
     Corrected { mentions, hints }
 }
