@@ -26,10 +26,13 @@ pub struct Args {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Print the entities and facts of a document, without opening the window.
+    /// Print the entities and facts of documents, without opening the window. Several
+    /// files or folders (walked for documents) are processed in parallel into one JSONL or
+    /// CoNLL stream.
     Extract {
-        /// The document to read.
-        file: PathBuf,
+        /// The documents or folders to read.
+        #[arg(required = true, num_args = 1..)]
+        files: Vec<PathBuf>,
         /// Output format.
         #[arg(long, short, value_enum, default_value_t = FormatArg::Json)]
         format: FormatArg,
@@ -144,6 +147,101 @@ pub fn train(
         "wrote {} in {:.1}s",
         out.display(),
         started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// `newslens extract` with several documents or a folder: all of them, in parallel, into
+/// one stream, with a progress bar on a terminal. Bad files are reported one line each,
+/// the rest go on, and the exit is non-zero at the end if any failed.
+pub fn extract_many(
+    inputs: Vec<PathBuf>,
+    format: Format,
+    output: Option<PathBuf>,
+    with_corrections: bool,
+) -> anyhow::Result<()> {
+    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+    use newslens::batch;
+    anyhow::ensure!(
+        batch::can_concatenate(format),
+        "several documents need --format jsonl or --format conll (one stream for all)"
+    );
+    let (files, problems) = batch::collect_inputs(&inputs);
+    for problem in &problems {
+        eprintln!("newslens: {problem}");
+    }
+    anyhow::ensure!(!files.is_empty(), "no documents found in the given paths");
+    let corrections = if with_corrections {
+        Store::default_location()
+            .map(|store| -> anyhow::Result<batch::Corrections> {
+                let dictionary = store.load_dictionary()?;
+                if let Some(warning) = dictionary.warning {
+                    eprintln!("newslens: {warning}");
+                }
+                Ok(batch::Corrections {
+                    store,
+                    dictionary: dictionary.value,
+                })
+            })
+            .transpose()?
+    } else {
+        None
+    };
+
+    let bar = ProgressBar::with_draw_target(Some(files.len() as u64), ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{bar:40} {pos}/{len} documents · {per_sec} · {elapsed} elapsed, about {eta} left",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let progress = |_: &std::path::Path, failure: Option<&str>| {
+        if let Some(message) = failure {
+            bar.suspend(|| eprintln!("newslens: {message}"));
+        }
+        bar.inc(1);
+    };
+    let started = std::time::Instant::now();
+    let summary = match &output {
+        Some(path) => {
+            let mut summary = None;
+            newslens::atomic::write_with(path, |file| {
+                let mut writer = std::io::BufWriter::new(file);
+                summary = Some(batch::run(
+                    &files,
+                    format,
+                    corrections.as_ref(),
+                    &mut writer,
+                    &progress,
+                )?);
+                writer.flush()
+            })
+            .with_context(|| format!("cannot write {}", path.display()))?;
+            summary.unwrap_or_default()
+        }
+        None => {
+            let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+            match batch::run(&files, format, corrections.as_ref(), &mut stdout, &progress) {
+                Ok(summary) => summary,
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+                Err(e) => return Err(e).context("cannot write to standard output"),
+            }
+        }
+    };
+    bar.finish_and_clear();
+    let seconds = started.elapsed().as_secs_f64();
+    if !bar.is_hidden() {
+        eprintln!(
+            "newslens: {} documents in {seconds:.1} s ({:.0} a second)",
+            summary.done,
+            summary.done as f64 / seconds.max(1e-9)
+        );
+    }
+    let failed = summary.failures.len() + problems.len();
+    anyhow::ensure!(
+        failed == 0,
+        "{failed} of {} documents could not be read (listed above)",
+        files.len() + problems.len()
     );
     Ok(())
 }

@@ -4,6 +4,7 @@
 
 pub mod analysis;
 pub mod atomic;
+pub mod batch;
 pub mod corrections;
 pub mod document;
 pub mod entity;

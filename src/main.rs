@@ -11,11 +11,20 @@ fn main() -> ExitCode {
     let args = cli::Args::parse();
     let result = match args.command {
         Some(cli::Command::Extract {
-            file,
+            mut files,
             format,
             output,
             corrections,
-        }) => cli::extract(file, format.into(), output, corrections),
+        }) => match files.pop() {
+            Some(file) if files.is_empty() && !file.is_dir() => {
+                cli::extract(file, format.into(), output, corrections)
+            }
+            Some(last) => {
+                files.push(last);
+                cli::extract_many(files, format.into(), output, corrections)
+            }
+            None => Err(anyhow::anyhow!("no document given")),
+        },
         Some(cli::Command::Train {
             train,
             dev,

@@ -7,6 +7,9 @@ use serde::Serialize;
 #[derive(Serialize)]
 struct Line<'a> {
     file: &'a str,
+    /// The path it was read from, which tells apart files of the same name in a batch.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<String>,
     text: &'a str,
     spans: Vec<Span<'a>>,
     groups: Vec<Group<'a>>,
@@ -37,6 +40,11 @@ pub fn render(analysis: &Analysis) -> String {
     let text = analysis.text();
     let line = Line {
         file: &analysis.document.name,
+        path: analysis
+            .document
+            .path
+            .as_ref()
+            .map(|p| p.display().to_string()),
         text,
         spans: analysis
             .mentions

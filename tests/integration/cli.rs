@@ -294,3 +294,52 @@ fn text_conll_and_jsonl_agree_on_offsets() {
             .all(|t| *t == "O" || t.starts_with("B-") || t.starts_with("I-"))
     );
 }
+
+#[test]
+fn a_folder_is_processed_into_one_jsonl_stream_past_a_bad_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = std::fs::read_to_string(SAMPLE).unwrap();
+    for i in 0..5 {
+        std::fs::write(dir.path().join(format!("article-{i}.txt")), &sample).unwrap();
+    }
+    std::fs::write(dir.path().join("broken.txt"), b"\0\x01\x02\x03binary\0\0").unwrap();
+    std::fs::write(dir.path().join("notes.png"), b"\x89PNG").unwrap();
+    let out = dir.path().join("out.jsonl");
+    let output = newslens(&[
+        "extract",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "jsonl",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        !output.status.success(),
+        "a bad file makes the exit non-zero"
+    );
+    let message = stderr(&output);
+    assert!(message.contains("broken.txt"), "{message}");
+    assert!(message.contains("1 of 6 documents"), "{message}");
+    assert!(!message.contains("panicked"));
+    let written = std::fs::read_to_string(&out).unwrap();
+    let files: Vec<String> = written
+        .lines()
+        .map(|line| {
+            serde_json::from_str::<Value>(line).unwrap()["file"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        files,
+        (0..5)
+            .map(|i| format!("article-{i}.txt"))
+            .collect::<Vec<_>>(),
+        "one line per good document, in order"
+    );
+
+    let mixed = newslens(&["extract", SAMPLE, SAMPLE, "--format", "json"]);
+    assert!(!mixed.status.success());
+    assert!(stderr(&mixed).contains("--format jsonl"));
+}
