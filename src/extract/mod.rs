@@ -20,6 +20,22 @@ use crate::model::tags;
 use crate::text::{Sentence, Token, split_sentences, tokenize};
 use consistency::Undecided;
 use names::NameCandidate;
+use rayon::prelude::*;
+use std::ops::Range;
+
+/// Text is tagged in blocks of about this many bytes; each finished block is reported, so
+/// that a long document shows its highlights as they are found.
+const BLOCK_BYTES: usize = 256 * 1024;
+
+/// A stretch of the text whose highlights are ready, before the document-level pass
+/// settles them (a few may still change kind or go).
+#[derive(Clone, Debug)]
+pub struct Partial {
+    /// The bytes this part covers.
+    pub span: Range<usize>,
+    /// Its mentions, sorted, not overlapping.
+    pub mentions: Vec<Mention>,
+}
 
 /// Everything extraction learns about a text.
 #[derive(Clone, Debug, Default)]
@@ -54,9 +70,10 @@ pub fn prepare(text: &str) -> Prepared<'_> {
     let numeric = without_overlaps(numeric);
 
     let blocked = blocked_tokens(&tokens, &numeric);
+    // Sentence by sentence, on every core; results stay in text order.
     let candidates: Vec<NameCandidate> = sentences
-        .iter()
-        .flat_map(|sentence| names::find_names(text, &tokens, sentence, &|i| blocked[i]))
+        .par_iter()
+        .flat_map_iter(|sentence| names::find_names(text, &tokens, sentence, &|i| blocked[i]))
         .collect();
     let mut hints = vec![Hint::default(); tokens.len()];
     for candidate in &candidates {
@@ -101,9 +118,28 @@ pub fn extract(text: &str) -> Extraction {
 
 /// Runs every stage, with the given tagger or, without one, with the rules alone.
 pub fn extract_with(text: &str, model: Option<&Model>) -> Extraction {
+    extract_progressively(text, model, &|_| {})
+}
+
+/// Runs every stage, reporting each block of text as soon as its names are tagged.
+pub fn extract_progressively(
+    text: &str,
+    model: Option<&Model>,
+    on_partial: &(dyn Fn(Partial) + Sync),
+) -> Extraction {
     let prepared = prepare(text);
     let (mut candidates, undecided) = match model {
-        Some(model) => (tagged_candidates(&prepared, model), Undecided::Drop),
+        Some(model) => {
+            let mut all = Vec::new();
+            for block in sentence_blocks(&prepared.sentences) {
+                let found = tagged_candidates(&prepared, model, block.clone());
+                let span =
+                    prepared.sentences[block.start].start..prepared.sentences[block.end - 1].end;
+                on_partial(partial(&prepared, span, &found));
+                all.extend(found);
+            }
+            (all, Undecided::Drop)
+        }
         None => (prepared.candidates.clone(), Undecided::GuessOrganisation),
     };
     consistency::settle(text, &mut candidates, undecided);
@@ -120,42 +156,58 @@ pub fn extract_with(text: &str, model: Option<&Model>) -> Extraction {
     }
 }
 
-/// The tagger's names, plus the projects the rules found (the tagger knows no projects).
-fn tagged_candidates(prepared: &Prepared<'_>, model: &Model) -> Vec<NameCandidate> {
-    let mut found = Vec::new();
-    for sentence in &prepared.sentences {
-        let features = crate::model::train::features_for_tagging(
-            prepared,
-            sentence.tokens.clone(),
-            model.buckets,
-        );
-        if features.features.is_empty() {
-            continue;
-        }
-        let (tags_found, margins) = model.decode(&features);
-        for (first, last, kind) in tags::decode(&tags_found) {
-            let margin = margins[first..=last]
-                .iter()
-                .copied()
-                .fold(f32::INFINITY, f32::min);
-            let (a, b) = (sentence.tokens.start + first, sentence.tokens.start + last);
-            found.push(NameCandidate {
-                start: prepared.tokens[a].start,
-                end: prepared.tokens[b].end,
-                tokens: a..b + 1,
-                label: Some(tags::KINDS[kind]),
-                source: Source::Model,
-                score: (1.0 / (1.0 + (-margin / 2.0).exp())).clamp(0.5, 0.99),
-                sentence_initial: first == 0,
-                names_a_site: false,
-            });
+/// Consecutive sentences in blocks of about `BLOCK_BYTES`, as ranges of sentence indices.
+fn sentence_blocks(sentences: &[Sentence]) -> Vec<Range<usize>> {
+    let mut blocks = Vec::new();
+    let mut first = 0;
+    for (i, sentence) in sentences.iter().enumerate() {
+        if sentence.end - sentences[first].start >= BLOCK_BYTES || i + 1 == sentences.len() {
+            blocks.push(first..i + 1);
+            first = i + 1;
         }
     }
+    blocks
+}
+
+/// What a block shows before the document-level pass: its figures and dates, and the
+/// names the tagger gave a kind.
+fn partial(prepared: &Prepared<'_>, span: Range<usize>, found: &[NameCandidate]) -> Partial {
+    let numeric = &prepared.numeric;
+    let from = numeric.partition_point(|m| m.start < span.start);
+    let to = numeric.partition_point(|m| m.start < span.end);
+    let mut mentions = numeric[from..to].to_vec();
+    mentions.extend(found.iter().filter_map(|c| {
+        c.label
+            .map(|label| Mention::new(c.start..c.end, label, c.source, c.score))
+    }));
+    Partial {
+        span,
+        mentions: without_overlaps(mentions),
+    }
+}
+
+/// The tagger's names in a block of sentences, plus the projects the rules found there
+/// (the tagger knows no projects). Sentences are tagged on every core.
+fn tagged_candidates(
+    prepared: &Prepared<'_>,
+    model: &Model,
+    block: Range<usize>,
+) -> Vec<NameCandidate> {
+    let tagged: Vec<Vec<NameCandidate>> = prepared.sentences[block.clone()]
+        .par_iter()
+        .map(|sentence| tag_sentence(prepared, model, sentence))
+        .collect();
+    let mut found: Vec<NameCandidate> = tagged.into_iter().flatten().collect();
+    // The rules' candidates in this block (they come sorted by start).
+    let span_start = prepared.sentences[block.start].start;
+    let span_end = prepared.sentences[block.end - 1].end;
+    let rules = &prepared.candidates;
+    let rules = &rules[rules.partition_point(|c| c.start < span_start)
+        ..rules.partition_point(|c| c.start < span_end)];
     // Rules win where they know more than the training data: projects (which CoNLL does
     // not label) and names whose structure settles them ("Council on Foreign Relations",
     // "President X").
-    let overriding: Vec<&NameCandidate> = prepared
-        .candidates
+    let overriding: Vec<&NameCandidate> = rules
         .iter()
         .filter(|c| {
             c.label == Some(Label::Project)
@@ -171,8 +223,7 @@ fn tagged_candidates(prepared: &Prepared<'_>, model: &Model) -> Vec<NameCandidat
     found.sort_by_key(|c| c.start);
     // Places in the word lists that the tagger passed over ("China-Peru": CoNLL keeps
     // hyphenated words whole, so the tagger rarely sees a place inside one).
-    let listed: Vec<NameCandidate> = prepared
-        .candidates
+    let listed: Vec<NameCandidate> = rules
         .iter()
         .filter(|c| c.label == Some(Label::Place) && c.source == Source::Gazetteer)
         .filter(|c| !overlaps_any(c, &found))
@@ -182,8 +233,7 @@ fn tagged_candidates(prepared: &Prepared<'_>, model: &Model) -> Vec<NameCandidat
     found.sort_by_key(|c| c.start);
     // Names the tagger passed over stay as undecided candidates: the document may settle
     // them ("Tesla" where "Tesla Inc" is named, "Boluarte" where "Dina Boluarte" is).
-    let passed_over: Vec<NameCandidate> = prepared
-        .candidates
+    let passed_over: Vec<NameCandidate> = rules
         .iter()
         .filter(|c| !overlaps_any(c, &found))
         .map(|c| NameCandidate {
@@ -194,6 +244,36 @@ fn tagged_candidates(prepared: &Prepared<'_>, model: &Model) -> Vec<NameCandidat
     found.extend(passed_over);
     found.sort_by_key(|c| c.start);
     found
+}
+
+/// The names the tagger finds in one sentence.
+fn tag_sentence(prepared: &Prepared<'_>, model: &Model, sentence: &Sentence) -> Vec<NameCandidate> {
+    let features =
+        crate::model::train::features_for_tagging(prepared, sentence.tokens.clone(), model.buckets);
+    if features.features.is_empty() {
+        return Vec::new();
+    }
+    let (tags_found, margins) = model.decode(&features);
+    tags::decode(&tags_found)
+        .into_iter()
+        .map(|(first, last, kind)| {
+            let margin = margins[first..=last]
+                .iter()
+                .copied()
+                .fold(f32::INFINITY, f32::min);
+            let (a, b) = (sentence.tokens.start + first, sentence.tokens.start + last);
+            NameCandidate {
+                start: prepared.tokens[a].start,
+                end: prepared.tokens[b].end,
+                tokens: a..b + 1,
+                label: Some(tags::KINDS[kind]),
+                source: Source::Model,
+                score: (1.0 / (1.0 + (-margin / 2.0).exp())).clamp(0.5, 0.99),
+                sentence_initial: first == 0,
+                names_a_site: false,
+            }
+        })
+        .collect()
 }
 
 /// A name whose words are joined by "of", "on", "for" or "and" ("Council on Foreign

@@ -20,6 +20,7 @@ pub use amounts::{Amount, format_number, parse_quantity, spelled_quantity};
 use crate::entity::{Label, Mention};
 use crate::groups::Group;
 use crate::text::Sentence;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::ops::Range;
 
@@ -179,74 +180,89 @@ pub fn find_facts(
     group_of: &[usize],
 ) -> Vec<Fact> {
     let group_names: Vec<String> = groups.iter().map(|g| g.name.clone()).collect();
-    let mut facts = Vec::new();
+    let quote_regions = quotes::quoted_regions(text);
+    // The mentions wholly inside each sentence (a mention never crosses one, but facts must
+    // not trust that with byte slices), and the person named last before it, for "he".
+    let mut inside_of: Vec<Vec<usize>> = Vec::with_capacity(sentences.len());
+    let mut last_person_before: Vec<Option<usize>> = Vec::with_capacity(sentences.len());
     let mut m = 0;
     let mut last_person = None;
-    let quote_regions = quotes::quoted_regions(text);
     for sentence in sentences {
         while m < mentions.len() && mentions[m].end <= sentence.start {
             m += 1;
         }
-        // Mentions wholly inside the sentence (a mention never crosses one, but facts must
-        // not trust that with byte slices).
         let inside: Vec<usize> = (m..mentions.len())
             .take_while(|&i| mentions[i].start < sentence.end)
             .filter(|&i| mentions[i].start >= sentence.start && mentions[i].end <= sentence.end)
             .collect();
-        let view = SentenceFacts {
-            text,
-            span: sentence.range(),
-            mentions,
-            inside,
-            group_of,
-            group_names: &group_names,
-            last_person,
-        };
-        let before = facts.len();
-        facts.extend(changes::changes_and_quantities(&view));
-        facts.extend(quotes::quote(&view, &quote_regions));
-        facts.extend(events::event(&view));
-        let dates: Vec<usize> = view.with_label(Label::Date).collect();
-        if facts.len() == before && !dates.is_empty() {
-            facts.push(Fact {
-                kind: FactKind::Date,
-                start: sentence.start,
-                end: sentence.end,
-                summary: dates
-                    .iter()
-                    .map(|&i| view.mention_text(i))
-                    .collect::<Vec<_>>()
-                    .join("; "),
-                figures: Vec::new(),
-                dates,
-                entities: view.entity_groups(),
-                confidence: 0.9,
-                detail: Detail::Date,
-            });
-        }
-        if let Some(person) = view.with_label(Label::Person).last() {
+        last_person_before.push(last_person);
+        if let Some(&person) = inside
+            .iter()
+            .rev()
+            .find(|&&i| mentions[i].label == Label::Person)
+        {
             last_person = Some(group_of[person]);
         }
+        inside_of.push(inside);
     }
+    // Sentences are then independent: find their facts on every core, in text order.
+    let mut facts: Vec<Fact> = sentences
+        .par_iter()
+        .zip(inside_of)
+        .zip(last_person_before)
+        .flat_map_iter(|((sentence, inside), last_person)| {
+            let view = SentenceFacts {
+                text,
+                span: sentence.range(),
+                mentions,
+                inside,
+                group_of,
+                group_names: &group_names,
+                last_person,
+            };
+            sentence_facts(&view, &quote_regions)
+        })
+        .collect();
     merge_long_quotes(&mut facts);
     facts.sort_by_key(|f| (f.start, f.kind as u8));
     facts
 }
 
+/// The facts one sentence states; a sentence with dates and nothing else is a date fact.
+fn sentence_facts(view: &SentenceFacts<'_>, quote_regions: &[Range<usize>]) -> Vec<Fact> {
+    let mut facts = changes::changes_and_quantities(view);
+    facts.extend(quotes::quote(view, quote_regions));
+    facts.extend(events::event(view));
+    let dates: Vec<usize> = view.with_label(Label::Date).collect();
+    if facts.is_empty() && !dates.is_empty() {
+        facts.push(Fact {
+            kind: FactKind::Date,
+            start: view.span.start,
+            end: view.span.end,
+            summary: dates
+                .iter()
+                .map(|&i| view.mention_text(i))
+                .collect::<Vec<_>>()
+                .join("; "),
+            figures: Vec::new(),
+            dates,
+            entities: view.entity_groups(),
+            confidence: 0.9,
+            detail: Detail::Date,
+        });
+    }
+    facts
+}
+
 /// A quote over several sentences is found once per sentence of it; keep one.
 fn merge_long_quotes(facts: &mut Vec<Fact>) {
-    let mut seen: Vec<(usize, usize)> = Vec::new();
+    let mut seen: rustc_hash::FxHashSet<(usize, usize)> = Default::default();
     facts.retain(|fact| match fact.detail {
         Detail::Quote {
             quote_start,
             quote_end,
             ..
-        } => {
-            let key = (quote_start, quote_end);
-            let fresh = !seen.contains(&key);
-            seen.push(key);
-            fresh
-        }
+        } => seen.insert((quote_start, quote_end)),
         _ => true,
     });
 }

@@ -148,7 +148,11 @@ fn every_format_prints_and_writes_to_a_file() {
 fn unreadable_inputs_are_refused_with_one_line() {
     let dir = tempfile::tempdir().unwrap();
     assert_refused(&dir.path().join("missing.txt"), "no such file");
-    assert_refused(dir.path(), "is a folder");
+    // A folder is a batch, which needs a format that concatenates.
+    assert_refused(dir.path(), "--format jsonl");
+    let output = newslens(&["extract", dir.path().to_str().unwrap(), "--format", "jsonl"]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("no documents found"));
 
     let empty = dir.path().join("empty.txt");
     std::fs::write(&empty, "").unwrap();
