@@ -3,9 +3,10 @@
 use crate::corrections::{self, Correction, Dictionary};
 use crate::document::Document;
 use crate::entity::{Label, Mention};
-use crate::extract::extract;
+use crate::extract::{Partial, extract_progressively};
 use crate::facts::{Fact, find_facts};
 use crate::groups::{Group, group_mentions_with};
+use crate::model::Model;
 use crate::text::Sentence;
 use std::ops::Range;
 
@@ -23,6 +24,20 @@ pub struct Analysis {
     /// The mentions the pipeline found, before the user's corrections; kept so that a
     /// correction is applied without running the recogniser again.
     pub automatic: Vec<Mention>,
+    /// True while the document is still being read: mentions are arriving block by
+    /// block, each its own entity, and there are no facts yet.
+    pub provisional: bool,
+    /// Mentions of each kind, in `Label::ALL` order (kept, for the legend of long texts).
+    label_counts: [usize; 6],
+    /// Changes whenever mentions, entities or facts change, and differs between analyses:
+    /// views cache what they derive from an analysis under it.
+    pub revision: u64,
+}
+
+/// A fresh revision number, unique in this process.
+fn next_revision() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// Runs the whole pipeline over a document.
@@ -36,21 +51,67 @@ pub fn analyse_with(
     dictionary: &Dictionary,
     corrections: &[Correction],
 ) -> Analysis {
-    let extraction = extract(&document.text);
-    let mut analysis = Analysis {
-        document,
-        sentences: extraction.sentences,
-        mentions: Vec::new(),
-        groups: Vec::new(),
-        group_of: Vec::new(),
-        facts: Vec::new(),
-        automatic: extraction.mentions,
-    };
+    analyse_progressively(document, dictionary, corrections, &|_| {})
+}
+
+/// Like [`analyse_with`], reporting each block of the text as its highlights are found.
+pub fn analyse_progressively(
+    document: Document,
+    dictionary: &Dictionary,
+    corrections: &[Correction],
+    on_partial: &(dyn Fn(Partial) + Sync),
+) -> Analysis {
+    let extraction = extract_progressively(&document.text, Model::shipped(), on_partial);
+    let mut analysis = Analysis::provisional(document);
+    analysis.sentences = extraction.sentences;
+    analysis.automatic = extraction.mentions;
     analysis.reapply(dictionary, corrections);
     analysis
 }
 
 impl Analysis {
+    /// A document not analysed yet: its text, no mentions. Parts arrive through
+    /// [`Analysis::extend_provisional`].
+    pub fn provisional(document: Document) -> Analysis {
+        Analysis {
+            document,
+            sentences: Vec::new(),
+            mentions: Vec::new(),
+            groups: Vec::new(),
+            group_of: Vec::new(),
+            facts: Vec::new(),
+            automatic: Vec::new(),
+            provisional: true,
+            label_counts: [0; 6],
+            revision: next_revision(),
+        }
+    }
+
+    /// Adds the mentions of a part just read, each as its own entity until the whole
+    /// document is read. Parts come in text order.
+    pub fn extend_provisional(&mut self, partial: Partial) {
+        self.revision = next_revision();
+        for mention in partial.mentions {
+            if self
+                .mentions
+                .last()
+                .is_some_and(|last| last.end > mention.start)
+            {
+                continue;
+            }
+            let id = self.groups.len();
+            self.groups.push(Group {
+                id,
+                label: mention.label,
+                name: mention.text(&self.document.text).to_string(),
+                mentions: vec![self.mentions.len()],
+            });
+            self.group_of.push(id);
+            self.label_counts[label_index(mention.label)] += 1;
+            self.mentions.push(mention);
+        }
+    }
+
     /// Rebuilds mentions, entities and facts from the automatic mentions with another set
     /// of corrections (after an edit, an undo or a redo).
     pub fn reapply(&mut self, dictionary: &Dictionary, corrections: &[Correction]) {
@@ -59,9 +120,15 @@ impl Analysis {
         let mut mentions = corrected.mentions;
         let (groups, group_of) = group_mentions_with(text, &mut mentions, &corrected.hints);
         self.facts = find_facts(text, &self.sentences, &mentions, &groups, &group_of);
+        self.label_counts = [0; 6];
+        for mention in &mentions {
+            self.label_counts[label_index(mention.label)] += 1;
+        }
         self.mentions = mentions;
         self.groups = groups;
         self.group_of = group_of;
+        self.provisional = false;
+        self.revision = next_revision();
     }
 
     pub fn text(&self) -> &str {
@@ -88,12 +155,7 @@ impl Analysis {
 
     /// How many mentions of each kind, in `Label::ALL` order.
     pub fn counts_by_label(&self) -> [(Label, usize); 6] {
-        Label::ALL.map(|label| {
-            (
-                label,
-                self.mentions.iter().filter(|m| m.label == label).count(),
-            )
-        })
+        Label::ALL.map(|label| (label, self.label_counts[label_index(label)]))
     }
 
     /// The index of the mention covering a byte offset, if any.
@@ -103,5 +165,41 @@ impl Analysis {
             .get(i)
             .filter(|m| m.start <= offset)
             .map(|_| i)
+    }
+}
+
+fn label_index(label: Label) -> usize {
+    Label::ALL.iter().position(|&l| l == label).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_provisional_analysis_grows_part_by_part_then_settles() {
+        let text = "Xi Jinping met Dina Boluarte in Lima on Friday. ".repeat(3);
+        let parts = std::sync::Mutex::new(Vec::new());
+        let full = analyse_progressively(
+            Document::from_text("t", text.clone()),
+            &Dictionary::default(),
+            &[],
+            &|partial| parts.lock().unwrap().push(partial),
+        );
+        let parts = parts.into_inner().unwrap();
+        assert!(!parts.is_empty());
+        let mut growing = Analysis::provisional(Document::from_text("t", text));
+        for part in parts {
+            growing.extend_provisional(part);
+        }
+        assert!(growing.provisional);
+        assert_eq!(growing.mentions.len(), full.mentions.len());
+        assert_eq!(growing.groups.len(), growing.mentions.len());
+        assert_eq!(growing.counts_by_label(), full.counts_by_label());
+        assert!(!full.provisional);
+        assert!(
+            full.groups.len() < full.mentions.len(),
+            "the final pass groups them"
+        );
     }
 }

@@ -18,6 +18,6 @@ pub mod numbers;
 pub mod palette;
 pub mod text;
 
-pub use analysis::{Analysis, analyse, analyse_with};
+pub use analysis::{Analysis, analyse, analyse_progressively, analyse_with};
 pub use document::Document;
 pub use entity::{Label, Mention, Source};

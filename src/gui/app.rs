@@ -227,6 +227,11 @@ impl ReaderApp {
                 self.show_current_match();
             }
             Command::DismissError => self.error = None,
+            Command::Correct(_) | Command::MarkSelection(_) | Command::Undo | Command::Redo
+                if self.analysis.provisional =>
+            {
+                self.status = "Corrections wait until the document is read.".into();
+            }
             Command::Correct(correction) => self.correct(correction),
             Command::MarkSelection(label) => match self.reader.text_selection.clone() {
                 Some(range) => {
@@ -373,7 +378,34 @@ impl ReaderApp {
 
     fn receive_jobs(&mut self, ctx: &egui::Context) {
         for result in self.jobs.finished() {
+            self.accept(result, ctx);
+        }
+    }
+
+    /// Takes in one result of background work.
+    pub(super) fn accept(&mut self, result: JobResult, ctx: &egui::Context) {
+        {
             match result {
+                JobResult::Opened {
+                    generation,
+                    document,
+                } if self.jobs.is_current(generation) => {
+                    self.set_analysis(Analysis::provisional(*document));
+                    if let Some(loading) = &mut self.jobs.loading {
+                        loading.done = Some(0.0);
+                    }
+                }
+                JobResult::Progress {
+                    generation,
+                    partial,
+                } if self.jobs.is_current(generation) && self.analysis.provisional => {
+                    let done = partial.span.end as f32 / self.analysis.text().len().max(1) as f32;
+                    Arc::make_mut(&mut self.analysis).extend_provisional(partial);
+                    self.reader.refresh_mentions(&self.analysis);
+                    if let Some(loading) = &mut self.jobs.loading {
+                        loading.done = Some(done);
+                    }
+                }
                 JobResult::Loaded {
                     generation,
                     path,
@@ -384,7 +416,18 @@ impl ReaderApp {
                     self.jobs.loading = None;
                     self.settings.remember(&path);
                     self.session = *session;
-                    self.set_analysis(*analysis);
+                    let same_text = self.analysis.provisional
+                        && self.analysis.text().len() == analysis.text().len();
+                    if same_text {
+                        // The text is on screen already: keep the scroll position and the
+                        // measured paragraphs, swap in the finished analysis.
+                        self.analysis = Arc::new(*analysis);
+                        self.reader.refresh_mentions(&self.analysis);
+                        self.selection = Selection::default();
+                        self.status = opened_status(&self.analysis);
+                    } else {
+                        self.set_analysis(*analysis);
+                    }
                     if !warnings.is_empty() {
                         self.error = Some(warnings.join(" "));
                     }
@@ -397,7 +440,10 @@ impl ReaderApp {
                     self.status = "The open document stays open.".into();
                     self.error = Some(message);
                 }
-                JobResult::Loaded { .. } | JobResult::LoadFailed { .. } => {}
+                JobResult::Loaded { .. }
+                | JobResult::LoadFailed { .. }
+                | JobResult::Opened { .. }
+                | JobResult::Progress { .. } => {}
                 JobResult::PickedOpen(path) => self.apply(Command::Open(path), ctx),
                 JobResult::PickedExport(path, format) => {
                     self.apply(Command::Export(path, format), ctx)
@@ -664,8 +710,19 @@ impl ReaderApp {
     }
 
     fn status_bar(&mut self, ui: &mut egui::Ui) {
+        if self.analysis.provisional {
+            ui.ctx().request_repaint_after(BLINK);
+        }
         ui.horizontal(|ui| {
             if let Some(loading) = &self.jobs.loading
+                && let Some(done) = loading.done
+            {
+                ui.add(
+                    egui::ProgressBar::new(done)
+                        .desired_width(220.0)
+                        .text(format!("Finding entities… {:.0}%", done * 100.0)),
+                );
+            } else if let Some(loading) = &self.jobs.loading
                 && loading.since.elapsed() > BLINK
             {
                 ui.spinner();

@@ -3,13 +3,28 @@
 
 use newslens::corrections::{Session, Store};
 use newslens::export::{self, Format};
-use newslens::{Analysis, analyse_with, load};
+use newslens::extract::Partial;
+use newslens::{Analysis, Document, analyse_progressively, load};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Instant;
 
+/// Documents at least this long are shown before they are analysed, and fill in with
+/// highlights as the analysis goes; shorter ones appear when done (no flash of plain text).
+pub const SHOW_EARLY_BYTES: usize = 256 * 1024;
+
 pub enum JobResult {
+    /// A long document was read; its text can be shown while it is analysed.
+    Opened {
+        generation: u64,
+        document: Box<Document>,
+    },
+    /// A part of the document being analysed has its highlights.
+    Progress {
+        generation: u64,
+        partial: Partial,
+    },
     /// A document was read and analysed. `generation` tells stale results apart.
     Loaded {
         generation: u64,
@@ -39,6 +54,8 @@ const TOO_FAST_TO_BE_A_PERSON: std::time::Duration = std::time::Duration::from_m
 pub struct Loading {
     pub name: String,
     pub since: Instant,
+    /// How much of the text has its highlights, once the text is shown.
+    pub done: Option<f32>,
 }
 
 pub struct Jobs {
@@ -69,19 +86,40 @@ impl Jobs {
         self.loading = Some(Loading {
             name: path.display().to_string(),
             since: Instant::now(),
+            done: None,
         });
         let sender = self.sender.clone();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
-            let work = std::panic::catch_unwind(|| {
+            let send = |result| {
+                let _ = sender.send(result);
+                ctx.request_repaint();
+            };
+            // Nothing is shared with the UI but the channel, so a panic leaves nothing broken.
+            let work = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 load::load_path(&path).map(|document| {
                     let opened = Session::open(store, &document.text, &document.name);
                     let session = opened.session;
-                    let analysis =
-                        analyse_with(document, session.dictionary(), &session.corrections());
+                    if document.text.len() >= SHOW_EARLY_BYTES {
+                        send(JobResult::Opened {
+                            generation,
+                            document: Box::new(document.clone()),
+                        });
+                    }
+                    let analysis = analyse_progressively(
+                        document,
+                        session.dictionary(),
+                        &session.corrections(),
+                        &|partial| {
+                            send(JobResult::Progress {
+                                generation,
+                                partial,
+                            })
+                        },
+                    );
                     (analysis, session, opened.warnings)
                 })
-            });
+            }));
             let result = match work {
                 Ok(Ok((analysis, session, warnings))) => JobResult::Loaded {
                     generation,

@@ -5,6 +5,7 @@ mod app;
 mod command;
 mod correct_menu;
 mod editing;
+mod entity_list;
 mod find;
 mod jobs;
 mod panel;

@@ -1,17 +1,13 @@
 //! The side panel: entities grouped by kind (with a filter), and the facts.
 
 use super::command::Command;
-use super::correct_menu;
+use super::entity_list::EntityList;
 use super::reader::Selection;
 use super::settings::Settings;
 use super::style;
-use egui::{RichText, ScrollArea, Sense, Vec2};
+use egui::{RichText, ScrollArea};
 use newslens::Analysis;
 use newslens::facts::FactKind;
-use newslens::groups::Group;
-
-/// The payload of an entity entry being dragged (its group id).
-struct DraggedEntity(usize);
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Tab {
@@ -23,7 +19,9 @@ pub enum Tab {
 #[derive(Default)]
 pub struct PanelState {
     pub tab: Tab,
-    pub filter: String,
+    pub entities: EntityList,
+    /// How many cards each facts section shows (long documents have thousands).
+    pub facts_shown: usize,
 }
 
 pub fn show(
@@ -47,122 +45,26 @@ pub fn show(
     });
     ui.separator();
     match state.tab {
-        Tab::Entities => entities(ui, state, analysis, settings, selection),
-        Tab::Facts => facts(ui, analysis, selection),
+        Tab::Entities => state.entities.show(ui, analysis, settings, selection),
+        Tab::Facts => facts(ui, state, analysis, selection),
     }
 }
 
-fn entities(
+/// Each facts section shows this many cards at first, and this many more on request.
+const FACTS_PAGE: usize = 100;
+
+fn facts(
     ui: &mut egui::Ui,
     state: &mut PanelState,
     analysis: &Analysis,
-    settings: &Settings,
     selection: &Selection,
 ) -> Option<Command> {
-    ui.add(
-        egui::TextEdit::singleline(&mut state.filter)
-            .hint_text("Filter entities")
-            .desired_width(f32::INFINITY),
-    );
-    let filter = state.filter.to_lowercase();
-    let mut command = None;
-    ScrollArea::vertical()
-        .id_salt("entities")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            for label in newslens::Label::ALL {
-                let groups: Vec<&Group> = analysis
-                    .groups
-                    .iter()
-                    .filter(|g| {
-                        g.label == label
-                            && (filter.is_empty() || g.name.to_lowercase().contains(&filter))
-                    })
-                    .collect();
-                if groups.is_empty() {
-                    continue;
-                }
-                let mut heading =
-                    RichText::new(format!("{} · {}", label.plural(), groups.len())).strong();
-                if settings.is_hidden(label) {
-                    heading = heading.weak();
-                }
-                egui::CollapsingHeader::new(heading)
-                    .id_salt(label.as_str())
-                    .default_open(true)
-                    .show(ui, |ui| {
-                        for group in groups {
-                            ui.horizontal(|ui| {
-                                let (swatch, _) =
-                                    ui.allocate_exact_size(Vec2::new(4.0, 16.0), Sense::hover());
-                                ui.painter().rect_filled(swatch, 1.0, style::solid(label));
-                                let selected = selection.group == Some(group.id);
-                                // Drag an entry onto another to merge it into that one.
-                                let response = ui.add(
-                                    egui::Button::selectable(selected, &group.name)
-                                        .sense(Sense::click_and_drag()),
-                                );
-                                if response.drag_started() {
-                                    response.dnd_set_drag_payload(DraggedEntity(group.id));
-                                }
-                                if response.dragged() {
-                                    egui::Tooltip::always_open(
-                                        ui.ctx().clone(),
-                                        ui.layer_id(),
-                                        ui.scope_id().with("merge-drag"),
-                                        egui::PopupAnchor::Pointer,
-                                    )
-                                    .show(|ui| ui.label(format!("Merge “{}” into…", group.name)));
-                                }
-                                if response
-                                    .dnd_hover_payload::<DraggedEntity>()
-                                    .is_some_and(|d| d.0 != group.id)
-                                {
-                                    ui.painter().rect_stroke(
-                                        response.rect,
-                                        3.0,
-                                        egui::Stroke::new(2.0, style::solid(label)),
-                                        egui::StrokeKind::Outside,
-                                    );
-                                }
-                                if response.clicked() {
-                                    command = Some(Command::SelectGroup(group.id));
-                                }
-                                if let Some(dragged) =
-                                    response.dnd_release_payload::<DraggedEntity>()
-                                    && dragged.0 != group.id
-                                    && let Some(&first) = analysis
-                                        .groups
-                                        .get(dragged.0)
-                                        .and_then(|g| g.mentions.first())
-                                {
-                                    command = Some(correct_menu::merge(analysis, first, group.id));
-                                }
-                                response.context_menu(|ui| {
-                                    if let Some(chosen) =
-                                        correct_menu::entity_menu(ui, analysis, group)
-                                    {
-                                        command = Some(chosen);
-                                        ui.close();
-                                    }
-                                });
-                                ui.with_layout(
-                                    egui::Layout::right_to_left(egui::Align::Center),
-                                    |ui| {
-                                        // Clear of the scroll bar.
-                                        ui.add_space(10.0);
-                                        ui.weak(group.mention_count().to_string());
-                                    },
-                                );
-                            });
-                        }
-                    });
-            }
-        });
-    command
-}
-
-fn facts(ui: &mut egui::Ui, analysis: &Analysis, selection: &Selection) -> Option<Command> {
+    if analysis.provisional {
+        ui.weak("Facts are drawn when the whole document is read.");
+        return None;
+    }
+    let limit = state.facts_shown.max(FACTS_PAGE);
+    let mut show_more = false;
     let mut command = None;
     ScrollArea::vertical()
         .id_salt("facts")
@@ -176,10 +78,11 @@ fn facts(ui: &mut egui::Ui, analysis: &Analysis, selection: &Selection) -> Optio
                         fact.entities.contains(&group.id) || fact.speaker() == Some(group.id)
                     })
                     .collect();
-                section(
+                show_more |= section(
                     ui,
                     &format!("About {}", group.name),
-                    &own,
+                    &own[..own.len().min(limit)],
+                    own.len(),
                     analysis,
                     selection,
                     &mut command,
@@ -197,27 +100,40 @@ fn facts(ui: &mut egui::Ui, analysis: &Analysis, selection: &Selection) -> Optio
                 let of_kind: Vec<usize> = (0..analysis.facts.len())
                     .filter(|&i| kinds.contains(&analysis.facts[i].kind))
                     .collect();
-                section(ui, heading, &of_kind, analysis, selection, &mut command);
+                show_more |= section(
+                    ui,
+                    heading,
+                    &of_kind[..of_kind.len().min(limit)],
+                    of_kind.len(),
+                    analysis,
+                    selection,
+                    &mut command,
+                );
             }
         });
+    if show_more {
+        state.facts_shown = limit + FACTS_PAGE;
+    }
     command
 }
 
 /// A heading and a card for each fact: its normalised line (click to jump, hover for the
-/// sentence) and its entities as chips (click to select).
+/// sentence) and its entities as chips (click to select). Returns whether the user asked
+/// to see more than `facts` (the first ones of `total`).
 fn section(
     ui: &mut egui::Ui,
     heading: &str,
     facts: &[usize],
+    total: usize,
     analysis: &Analysis,
     selection: &Selection,
     command: &mut Option<Command>,
-) {
+) -> bool {
     if facts.is_empty() {
-        return;
+        return false;
     }
     ui.add_space(6.0);
-    ui.label(RichText::new(format!("{heading} · {}", facts.len())).strong());
+    ui.label(RichText::new(format!("{heading} · {total}")).strong());
     let text = analysis.text();
     for &i in facts {
         let fact = &analysis.facts[i];
@@ -254,4 +170,8 @@ fn section(
                 });
             });
     }
+    total > facts.len()
+        && ui
+            .button(format!("Show more ({} of {total} shown)", facts.len()))
+            .clicked()
 }

@@ -33,7 +33,13 @@ struct Paragraph {
     range: Range<usize>,
     /// The mentions inside, as indices into the analysis's mentions.
     mentions: Range<usize>,
+    /// A piece of a longer line (see `MAX_PIECE_BYTES`): no gap above it.
+    continues: bool,
 }
+
+/// A line longer than this is laid out in pieces, cut at spaces, so that no single layout
+/// is expensive (a 10 MB file with no line breaks would otherwise be one 10 MB layout).
+const MAX_PIECE_BYTES: usize = 4096;
 
 pub struct ReaderView {
     paragraphs: Vec<Paragraph>,
@@ -210,7 +216,10 @@ impl ReaderView {
     fn tops(&self, gap: f32) -> Vec<f32> {
         let mut tops = Vec::with_capacity(self.heights.len() + 1);
         let mut y = gap;
-        for height in &self.heights {
+        for (height, paragraph) in self.heights.iter().zip(&self.paragraphs) {
+            if paragraph.continues {
+                y -= gap;
+            }
             tops.push(y);
             y += height + gap;
         }
@@ -600,7 +609,8 @@ fn estimate_height(bytes: usize, column: f32, font_size: f32) -> f32 {
     lines * (font_size * 1.55).round()
 }
 
-/// Non-empty lines are paragraphs; each knows the mentions inside it.
+/// Non-empty lines are paragraphs (long ones cut into pieces); each knows the mentions
+/// inside it.
 fn split_paragraphs(analysis: &Analysis) -> Vec<Paragraph> {
     let text = analysis.text();
     let mentions = &analysis.mentions;
@@ -609,24 +619,50 @@ fn split_paragraphs(analysis: &Analysis) -> Vec<Paragraph> {
     let mut m = 0;
     for line in text.split_inclusive('\n') {
         let content = line.trim_end_matches(['\n', '\r']);
-        let range = start..start + content.len();
+        let line_range = start..start + content.len();
         start += line.len();
         if content.trim().is_empty() {
             continue;
         }
-        while m < mentions.len() && mentions[m].end <= range.start {
-            m += 1;
+        for (i, range) in pieces(text, line_range).into_iter().enumerate() {
+            // A mention cut by a piece boundary belongs to both pieces.
+            while m < mentions.len() && mentions[m].end <= range.start {
+                m += 1;
+            }
+            let first = m;
+            let mut end = m;
+            while end < mentions.len() && mentions[end].start < range.end {
+                end += 1;
+            }
+            paragraphs.push(Paragraph {
+                range,
+                mentions: first..end,
+                continues: i > 0,
+            });
+            m = end.saturating_sub(1).max(first);
         }
-        let first = m;
-        while m < mentions.len() && mentions[m].start < range.end {
-            m += 1;
-        }
-        paragraphs.push(Paragraph {
-            range,
-            mentions: first..m,
-        });
     }
     paragraphs
+}
+
+/// A line cut, after a space, into pieces of at most about `MAX_PIECE_BYTES`.
+fn pieces(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
+    let mut pieces = Vec::new();
+    let mut start = line.start;
+    while line.end - start > MAX_PIECE_BYTES {
+        let mut cut = start + MAX_PIECE_BYTES;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        // After the last space before the limit, if there is one.
+        if let Some(space) = text[start..cut].rfind(' ') {
+            cut = start + space + 1;
+        }
+        pieces.push(start..cut);
+        start = cut;
+    }
+    pieces.push(start..line.end);
+    pieces
 }
 
 #[cfg(test)]
@@ -665,6 +701,33 @@ mod tests {
         assert_eq!(snap(", in", 1), None);
         // A click (empty selection) inside a word takes the word.
         assert_eq!(snap("ort", 0), Some("port"));
+    }
+
+    #[test]
+    fn a_very_long_line_is_laid_out_in_pieces_cut_at_spaces() {
+        let line = "Xi met Boluarte in Lima. ".repeat(1000);
+        let analysis = analyse(Document::from_text("t", format!("{line}\nShort line.")));
+        let paragraphs = split_paragraphs(&analysis);
+        assert!(paragraphs.len() > 6);
+        let text = analysis.text();
+        let mut covered = String::new();
+        for p in &paragraphs {
+            assert!(p.range.len() <= MAX_PIECE_BYTES);
+            covered.push_str(&text[p.range.clone()]);
+        }
+        assert!(
+            covered == format!("{line}Short line."),
+            "the pieces cover the text"
+        );
+        assert!(paragraphs[1].continues && !paragraphs.last().unwrap().continues);
+        // Every mention is in the pieces it overlaps.
+        for (i, mention) in analysis.mentions.iter().enumerate() {
+            assert!(
+                paragraphs
+                    .iter()
+                    .any(|p| p.mentions.contains(&i) && p.range.start <= mention.start)
+            );
+        }
     }
 
     #[test]

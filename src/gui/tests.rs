@@ -505,3 +505,79 @@ fn removing_an_entity_from_the_panel_menu_survives_reopening() {
     );
     assert!(reopened.state().error.is_none());
 }
+
+#[test]
+fn a_long_document_shows_its_text_first_and_fills_in_highlights_part_by_part() {
+    use super::jobs::JobResult;
+    use newslens::corrections::{Dictionary, Session};
+    let text = newslens::document::SAMPLE_TEXT.repeat(60);
+    let document = newslens::Document::from_text("long.txt", text.clone());
+    let parts = std::sync::Mutex::new(Vec::new());
+    let full = newslens::analyse_progressively(
+        document.clone(),
+        &Dictionary::default(),
+        &[],
+        &|partial| parts.lock().unwrap().push(partial),
+    );
+    let parts = parts.into_inner().unwrap();
+    assert!(parts.len() >= 2, "a 400 kB text comes in several parts");
+
+    let mut harness = reader();
+    harness.run();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().accept(
+        JobResult::Opened {
+            generation: 0,
+            document: Box::new(document),
+        },
+        &ctx,
+    );
+    harness.run();
+    let app = harness.state();
+    assert!(app.analysis.provisional && app.analysis.mentions.is_empty());
+    assert_eq!(app.reader.visible.start, 0, "the first page is shown");
+    assert!(!app.reader.visible.is_empty());
+    harness.get_by_label("Entities are listed when the whole document is read.");
+
+    let first_part_end = parts[0].span.end;
+    for part in parts {
+        harness.state_mut().accept(
+            JobResult::Progress {
+                generation: 0,
+                partial: part,
+            },
+            &ctx,
+        );
+        harness.run();
+        let app = harness.state();
+        assert!(
+            app.analysis
+                .mentions
+                .last()
+                .is_some_and(|m| m.end <= app.analysis.text().len())
+        );
+    }
+    let app = harness.state();
+    assert!(
+        app.analysis
+            .mentions
+            .iter()
+            .any(|m| m.end <= first_part_end)
+    );
+
+    harness.state_mut().accept(
+        JobResult::Loaded {
+            generation: 0,
+            path: "long.txt".into(),
+            analysis: Box::new(full.clone()),
+            session: Box::new(Session::unsaved(&text, "long.txt")),
+            warnings: Vec::new(),
+        },
+        &ctx,
+    );
+    harness.run();
+    let app = harness.state();
+    assert!(!app.analysis.provisional);
+    assert_eq!(app.analysis.groups.len(), full.groups.len());
+    harness.get_by_label("Dina Boluarte");
+}
