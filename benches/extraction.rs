@@ -33,6 +33,24 @@ fn extraction(c: &mut Criterion) {
     group.bench_function("entities only, 1 MB", |b| {
         b.iter(|| newslens::extract::extract(black_box(&text)))
     });
+    // The recogniser on one core: the figure the reader's background analysis must beat.
+    let one_core = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("a one-thread pool");
+    group.bench_function("entities only, 1 MB, one core", |b| {
+        b.iter(|| one_core.install(|| newslens::extract::extract(black_box(&text))))
+    });
+    group.bench_function("whole pipeline, 1 MB, one core", |b| {
+        b.iter(|| {
+            one_core.install(|| {
+                newslens::analyse(newslens::Document::from_text(
+                    "bench",
+                    black_box(text.as_str()),
+                ))
+            })
+        })
+    });
     group.finish();
 }
 

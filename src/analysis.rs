@@ -18,7 +18,8 @@ pub struct Analysis {
     /// Sorted by start, never overlapping.
     pub mentions: Vec<Mention>,
     pub groups: Vec<Group>,
-    /// For each mention, the id of its group (an index into `groups`).
+    /// For each mention, the id of its group (an index into `groups`), or
+    /// [`Analysis::NO_GROUP`] while the analysis is provisional.
     pub group_of: Vec<usize>,
     pub facts: Vec<Fact>,
     /// The mentions the pipeline found, before the user's corrections; kept so that a
@@ -63,8 +64,15 @@ pub fn analyse_progressively(
 ) -> Analysis {
     let extraction = extract_progressively(&document.text, Model::shipped(), on_partial);
     let mut analysis = Analysis::provisional(document);
-    analysis.sentences = extraction.sentences;
-    analysis.automatic = extraction.mentions;
+    let crate::extract::Extraction {
+        tokens,
+        sentences,
+        mentions,
+    } = extraction;
+    // The tokens are the largest part of extraction; free them before the facts are found.
+    drop(tokens);
+    analysis.sentences = sentences;
+    analysis.automatic = mentions;
     analysis.reapply(dictionary, corrections);
     analysis
 }
@@ -87,26 +95,22 @@ impl Analysis {
         }
     }
 
-    /// Adds the mentions of a part just read, each as its own entity until the whole
-    /// document is read. Parts come in text order.
+    /// The group of a mention that belongs to none yet (provisional analyses).
+    pub const NO_GROUP: usize = usize::MAX;
+
+    /// Adds the mentions of a part just read; they join entities when the whole document
+    /// is read. Parts come in text order.
     pub fn extend_provisional(&mut self, partial: Partial) {
         self.revision = next_revision();
         for mention in partial.mentions {
-            if self
+            let overlaps = self
                 .mentions
                 .last()
-                .is_some_and(|last| last.end > mention.start)
-            {
+                .is_some_and(|last| last.end > mention.start);
+            if overlaps {
                 continue;
             }
-            let id = self.groups.len();
-            self.groups.push(Group {
-                id,
-                label: mention.label,
-                name: mention.text(&self.document.text).to_string(),
-                mentions: vec![self.mentions.len()],
-            });
-            self.group_of.push(id);
+            self.group_of.push(Self::NO_GROUP);
             self.label_counts[label_index(mention.label)] += 1;
             self.mentions.push(mention);
         }
@@ -139,9 +143,9 @@ impl Analysis {
         self.mentions[mention].text(&self.document.text)
     }
 
-    /// The group a mention belongs to.
-    pub fn group_of_mention(&self, mention: usize) -> &Group {
-        &self.groups[self.group_of[mention]]
+    /// The group a mention belongs to (none while the analysis is provisional).
+    pub fn group_of_mention(&self, mention: usize) -> Option<&Group> {
+        self.groups.get(*self.group_of.get(mention)?)
     }
 
     /// The span of the sentence holding a byte offset (the whole text if none does).
@@ -194,7 +198,8 @@ mod tests {
         }
         assert!(growing.provisional);
         assert_eq!(growing.mentions.len(), full.mentions.len());
-        assert_eq!(growing.groups.len(), growing.mentions.len());
+        assert!(growing.groups.is_empty());
+        assert!(growing.group_of_mention(0).is_none());
         assert_eq!(growing.counts_by_label(), full.counts_by_label());
         assert!(!full.provisional);
         assert!(

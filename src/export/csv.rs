@@ -13,7 +13,9 @@ pub fn render(analysis: &Analysis) -> String {
             writer.write_record([
                 mention.label.as_str(),
                 mention.text(text),
-                &analysis.group_of_mention(i).name,
+                analysis
+                    .group_of_mention(i)
+                    .map_or(mention.text(text), |g| g.name.as_str()),
                 &mention.start.to_string(),
                 &mention.end.to_string(),
                 sentence,

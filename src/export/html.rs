@@ -29,15 +29,19 @@ pub fn render(analysis: &Analysis) -> String {
     let mut cursor = 0;
     for (i, mention) in analysis.mentions.iter().enumerate() {
         push_paragraphs(&mut out, &text[cursor..mention.start]);
-        let group = analysis.group_of_mention(i);
+        let (name, count) = analysis
+            .group_of_mention(i)
+            .map_or((mention.text(text), 1), |g| {
+                (g.name.as_str(), g.mention_count())
+            });
         let _ = write!(
             out,
             "<mark class=\"e {}\" title=\"{} · {} · {} mention{}\">{}</mark>",
             mention.label.as_str().to_lowercase(),
             mention.label.as_str(),
-            escape(&group.name),
-            group.mention_count(),
-            if group.mention_count() == 1 { "" } else { "s" },
+            escape(name),
+            count,
+            if count == 1 { "" } else { "s" },
             escape(mention.text(text))
         );
         cursor = mention.end;

@@ -85,6 +85,30 @@ impl ReaderApp {
         }
     }
 
+    /// The open document's analysis (for `benches/frames.rs`, which drives the window).
+    #[allow(dead_code)]
+    pub fn analysis(&self) -> &Analysis {
+        &self.analysis
+    }
+
+    /// Whether a document is being read or analysed in the background.
+    #[allow(dead_code)]
+    pub fn is_loading(&self) -> bool {
+        self.jobs.loading.is_some()
+    }
+
+    /// The byte range of the text painted in the last frame.
+    #[allow(dead_code)]
+    pub fn visible_bytes(&self) -> std::ops::Range<usize> {
+        self.reader.visible.clone()
+    }
+
+    /// Scrolls the reader to a byte offset, as a jump does.
+    #[allow(dead_code)]
+    pub fn apply_jump(&mut self, offset: usize) {
+        self.reader.scroll_to(offset);
+    }
+
     /// Draws one frame.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
@@ -178,6 +202,9 @@ impl ReaderApp {
             Command::ExportDialog => self
                 .jobs
                 .pick_export_file(&self.analysis.document.name, ctx),
+            Command::Export(..) if self.analysis.provisional => {
+                self.status = "The export waits until the document is read.".into();
+            }
             Command::Export(path, format) => {
                 self.status = format!("Exporting {}…", format.description());
                 self.jobs.export(self.analysis.clone(), path, format, ctx);

@@ -66,7 +66,10 @@ pub fn mention_menu(
     everywhere: bool,
 ) -> Option<Command> {
     let mut command = None;
-    let group = analysis.group_of_mention(mention);
+    let Some(group) = analysis.group_of_mention(mention) else {
+        ui.weak("Corrections wait until the document is read.");
+        return None;
+    };
     let text = analysis.text();
     let this = &analysis.mentions[mention];
     heading(ui, group);

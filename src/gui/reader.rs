@@ -419,12 +419,21 @@ fn show_tooltip(ui: &egui::Ui, painter: &Painter<'_>, mention_index: usize) {
                 .rect_filled(swatch, 2.0, style::solid(mention.label));
             ui.strong(mention.label.as_str());
         });
-        ui.label(egui::RichText::new(&group.name).heading());
-        ui.label(format!(
-            "{} mention{}",
-            group.mention_count(),
-            if group.mention_count() == 1 { "" } else { "s" }
-        ));
+        match group {
+            Some(group) => {
+                ui.label(egui::RichText::new(&group.name).heading());
+                ui.label(format!(
+                    "{} mention{}",
+                    group.mention_count(),
+                    if group.mention_count() == 1 { "" } else { "s" }
+                ));
+            }
+            None => {
+                let text = painter.analysis.mention_text(mention_index);
+                ui.label(egui::RichText::new(text).heading());
+                ui.weak("Still reading the document…");
+            }
+        }
         ui.weak(format!(
             "{} · confidence {:.0}%",
             mention.source.describe(),
