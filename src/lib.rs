@@ -17,5 +17,5 @@ pub mod palette;
 pub mod text;
 
 pub use analysis::{Analysis, analyse};
-pub use document::Document;
+pub use document::{Document, DocumentFormat};
 pub use entity::{Label, Mention, Source};
