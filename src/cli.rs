@@ -35,6 +35,10 @@ pub enum Command {
         /// Write to this file instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// Decode a text file with this encoding (e.g. windows-1251, shift_jis) instead of
+        /// detecting it.
+        #[arg(long, value_name = "NAME")]
+        encoding: Option<String>,
     },
     /// Train the name tagger on CoNLL-2003 files and write its weights.
     Train {
@@ -134,8 +138,26 @@ pub fn train(
 }
 
 /// `newslens extract`: load, analyse, print or write.
-pub fn extract(file: PathBuf, format: Format, output: Option<PathBuf>) -> anyhow::Result<()> {
-    let document = load::load_path(&file)?;
+pub fn extract(
+    file: PathBuf,
+    format: Format,
+    output: Option<PathBuf>,
+    encoding: Option<String>,
+) -> anyhow::Result<()> {
+    let encoding = match encoding {
+        Some(name) => Some(load::encoding_by_name(&name).ok_or_else(|| {
+            anyhow::anyhow!(
+                "unknown encoding {name:?}; try one of {}",
+                load::ENCODING_CHOICES.join(", ")
+            )
+        })?),
+        None => None,
+    };
+    let options = load::LoadOptions {
+        encoding,
+        ..load::LoadOptions::default()
+    };
+    let document = load::load_path_with(&file, &options)?;
     if let Some(notice) = &document.notice {
         eprintln!("newslens: {}: {notice}", file.display());
     }

@@ -14,7 +14,8 @@ fn main() -> ExitCode {
             file,
             format,
             output,
-        }) => cli::extract(file, format.into(), output),
+            encoding,
+        }) => cli::extract(file, format.into(), output, encoding),
         Some(cli::Command::Train {
             train,
             dev,

@@ -28,10 +28,10 @@ const FONT_OBFUSCATION: &[&str] = &[
 /// whose whole bodies are the book's text. Chapters are joined by a blank line.
 pub(crate) fn epub_to_text(bytes: &[u8]) -> Result<String, EpubError> {
     let mut archive = Archive::open(bytes).map_err(EpubError::Archive)?;
-    if let Some(encryption) = read(&mut archive, "META-INF/encryption.xml")? {
-        if encrypts_content(&encryption)? {
-            return Err(EpubError::Drm);
-        }
+    if let Some(encryption) = read(&mut archive, "META-INF/encryption.xml")?
+        && encrypts_content(&encryption)?
+    {
+        return Err(EpubError::Drm);
     }
     let container = read(&mut archive, "META-INF/container.xml")?
         .ok_or_else(|| damaged("no META-INF/container.xml"))?;

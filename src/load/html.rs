@@ -49,11 +49,11 @@ pub(crate) fn html_to_text(html: &str, scope: Scope) -> String {
         }
     };
     let mut out = Paragraphs::new();
-    if !has_heading(container) {
-        if let Some(headline) = headline(&document, found.first_h1) {
-            out.push_text(&headline);
-            out.end_paragraph();
-        }
+    if !has_heading(container)
+        && let Some(headline) = headline(&document, found.first_h1)
+    {
+        out.push_text(&headline);
+        out.end_paragraph();
     }
     walk(container, is_article, &mut out);
     out.finish()
@@ -146,17 +146,17 @@ fn survey(root: NodeRef<'_, Node>) -> Survey {
                     (_, _, Some("main")) => Some(3),
                     _ => None,
                 };
-                if let Some(slot) = kind.and_then(|kind| found.marked.get_mut(kind)) {
-                    if slot.is_none_or(|(_, best)| length > best) {
-                        *slot = Some((node.id(), length));
-                    }
+                if let Some(slot) = kind.and_then(|kind| found.marked.get_mut(kind))
+                    && slot.is_none_or(|(_, best)| length > best)
+                {
+                    *slot = Some((node.id(), length));
                 }
-                if element.name() == "p" {
-                    if let Some(parent) = node.parent() {
-                        *found.scores.entry(parent.id()).or_default() += length;
-                        if let Some(grandparent) = parent.parent() {
-                            *found.scores.entry(grandparent.id()).or_default() += length / 2;
-                        }
+                if element.name() == "p"
+                    && let Some(parent) = node.parent()
+                {
+                    *found.scores.entry(parent.id()).or_default() += length;
+                    if let Some(grandparent) = parent.parent() {
+                        *found.scores.entry(grandparent.id()).or_default() += length / 2;
                     }
                 }
             }
@@ -335,13 +335,13 @@ fn walk(container: NodeRef<'_, Node>, inside_article: bool, out: &mut Paragraphs
             Edge::Close(node) => {
                 if skipping == Some(node.id()) {
                     skipping = None;
-                } else if skipping.is_none() {
-                    if let Some(element) = node.value().as_element() {
-                        if matches!(element.name(), "td" | "th") {
-                            out.space();
-                        } else if is_block(element.name()) {
-                            out.end_paragraph();
-                        }
+                } else if skipping.is_none()
+                    && let Some(element) = node.value().as_element()
+                {
+                    if matches!(element.name(), "td" | "th") {
+                        out.space();
+                    } else if is_block(element.name()) {
+                        out.end_paragraph();
                     }
                 }
             }

@@ -188,10 +188,10 @@ pub fn detect_format(name: &str, bytes: &[u8]) -> DocumentFormat {
     if head.windows(5).any(|w| w == b"%PDF-") {
         return DocumentFormat::Pdf;
     }
-    if bytes.starts_with(b"PK\x03\x04") {
-        if let Some(format) = sniff_zip(bytes) {
-            return format;
-        }
+    if bytes.starts_with(b"PK\x03\x04")
+        && let Some(format) = sniff_zip(bytes)
+    {
+        return format;
     }
     // Excel and Outlook files are OLE too: only a Word-like name gets the Word message.
     if bytes.starts_with(docx::OLE_MAGIC)

@@ -62,7 +62,7 @@ fn every_format_opens_and_shows_its_entities() {
     ] {
         let (_, texts) = extract(&format!("{FIXTURES}/{file}"));
         assert!(
-            texts.iter().any(|t| t == entity),
+            texts.iter().any(|t| t.contains(entity)),
             "{file}: {entity} not in {texts:?}"
         );
     }
@@ -145,4 +145,16 @@ fn a_format_is_found_by_content_when_the_name_is_wrong() {
             "{renamed}: {texts:?}"
         );
     }
+}
+
+#[test]
+fn an_encoding_can_be_chosen() {
+    let path = format!("{FIXTURES}/cp1251.txt");
+    let output = newslens(&["extract", &path, "--encoding", "koi8-r"]);
+    assert!(output.status.success());
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["encoding"], "KOI8-R");
+    let output = newslens(&["extract", &path, "--encoding", "klingon"]);
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("unknown encoding"));
 }
