@@ -8,6 +8,7 @@ mod html;
 mod markdown;
 mod paragraphs;
 mod pdf;
+mod pdf_structure;
 mod quiet_panic;
 mod text;
 

@@ -7,9 +7,12 @@ use std::io::Read;
 /// More pages than any article; a page tree claiming millions costs time for nothing.
 pub const MAX_PAGES: usize = 10_000;
 
-/// The most the streams a text extractor decompresses (page contents, forms, fonts) may
-/// expand to, summed. Images are not decompressed for text and are not counted.
-const MAX_STREAM_BYTES: u64 = 128 * 1024 * 1024;
+/// The most one stream may expand to: the extractor decompresses each stream it draws
+/// whole, images included (it reads them as content too).
+const MAX_STREAM_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The most all streams together may expand to, which bounds the time spent.
+const MAX_TOTAL_STREAM_BYTES: u64 = 512 * 1024 * 1024;
 
 /// Why a PDF gave no text.
 #[derive(Debug, PartialEq, Eq)]
@@ -62,6 +65,9 @@ fn page_texts(bytes: &[u8]) -> Result<Vec<String>, PdfError> {
         return Err(PdfError::Protected);
     }
     check_stream_sizes(&document)?;
+    if let Some(problem) = super::pdf_structure::structure_problem(&document) {
+        return Err(PdfError::Damaged(problem.to_string()));
+    }
     let pages = document.get_pages();
     if pages.is_empty() {
         return Err(PdfError::Damaged("no pages".to_string()));
@@ -86,17 +92,14 @@ fn page_texts(bytes: &[u8]) -> Result<Vec<String>, PdfError> {
     Ok(texts)
 }
 
-/// Refuses a PDF whose compressed streams (other than images) expand past the limit:
-/// the extractor decompresses them whole, so a small file could fill memory.
+/// Refuses a PDF whose compressed streams expand past the limits: the extractor
+/// decompresses them whole, so a small file could fill memory.
 fn check_stream_sizes(document: &lopdf::Document) -> Result<(), PdfError> {
-    let mut budget = MAX_STREAM_BYTES;
+    let mut budget = MAX_TOTAL_STREAM_BYTES;
     for object in document.objects.values() {
         let Object::Stream(stream) = object else {
             continue;
         };
-        if stream.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Image") {
-            continue;
-        }
         let flate = match stream.dict.get(b"Filter") {
             Ok(Object::Name(name)) => name == b"FlateDecode",
             Ok(Object::Array(filters)) => filters
@@ -107,10 +110,14 @@ fn check_stream_sizes(document: &lopdf::Document) -> Result<(), PdfError> {
         let expanded = if flate {
             let decoder = flate2::read::ZlibDecoder::new(stream.content.as_slice());
             // A broken stream is the extractor's problem: count what decodes.
-            std::io::copy(&mut decoder.take(budget + 1), &mut std::io::sink()).unwrap_or(0)
+            let limit = budget.min(MAX_STREAM_BYTES) + 1;
+            std::io::copy(&mut decoder.take(limit), &mut std::io::sink()).unwrap_or(0)
         } else {
             stream.content.len() as u64
         };
+        if expanded > MAX_STREAM_BYTES {
+            return Err(PdfError::TooBig);
+        }
         budget = budget.checked_sub(expanded).ok_or(PdfError::TooBig)?;
     }
     Ok(())
@@ -183,6 +190,58 @@ mod tests {
             "Harbour plan\n\nThe new ferry line will change transportation in the bay, said \
              Anna Lind of Baltic-Lines on Monday.\n\nShort last line.\n\nNext paragraph \
              starts here and runs on for a while to be long enough and ends."
+        );
+    }
+
+    /// A PDF with these objects (numbered from 1) and a correct cross-reference table.
+    fn pdf_of(objects: &[&str]) -> Vec<u8> {
+        let mut out = b"%PDF-1.4\n".to_vec();
+        let mut offsets = Vec::new();
+        for (i, body) in objects.iter().enumerate() {
+            offsets.push(out.len());
+            out.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
+        }
+        let xref = out.len();
+        out.extend_from_slice(
+            format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+        );
+        for offset in offsets {
+            out.extend_from_slice(format!("{offset:010} 00000 n \n").as_bytes());
+        }
+        out.extend_from_slice(
+            format!(
+                "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+                objects.len() + 1
+            )
+            .as_bytes(),
+        );
+        out
+    }
+
+    #[test]
+    fn loops_that_would_overflow_the_stack_are_damage() {
+        // Found by fuzzing: a page that is its own parent and has no MediaBox.
+        let looping_page = pdf_of(&[
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 3 0 R /Contents 4 0 R >>",
+            "<< /Length 0 >>\nstream\n\nendstream",
+        ]);
+        assert_eq!(
+            pdf_to_text(&looping_page),
+            Err(PdfError::Damaged("the page tree loops".to_string()))
+        );
+        let looping_form = pdf_of(&[
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] \
+             /Resources << /XObject << /X 5 0 R >> >> /Contents 4 0 R >>",
+            "<< /Length 5 >>\nstream\n/X Do\nendstream",
+            "<< /Type /XObject /Subtype /Form /Length 5 >>\nstream\n/X Do\nendstream",
+        ]);
+        assert_eq!(
+            pdf_to_text(&looping_form),
+            Err(PdfError::Damaged("forms draw themselves".to_string()))
         );
     }
 
