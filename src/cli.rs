@@ -43,6 +43,10 @@ pub enum Command {
         /// data folder ($NEWSLENS_DATA_DIR, else e.g. ~/.local/share/newslens).
         #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "true|false")]
         corrections: bool,
+        /// Decode a text file with this encoding (e.g. windows-1251, shift_jis) instead of
+        /// detecting it.
+        #[arg(long, value_name = "NAME")]
+        encoding: Option<String>,
     },
     /// Train the name tagger on CoNLL-2003 files and write its weights.
     Train {
@@ -159,9 +163,14 @@ pub fn extract_many(
     format: Format,
     output: Option<PathBuf>,
     with_corrections: bool,
+    encoding: Option<String>,
 ) -> anyhow::Result<()> {
     use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
     use newslens::batch;
+    anyhow::ensure!(
+        encoding.is_none(),
+        "--encoding applies to one document; several are each detected"
+    );
     anyhow::ensure!(
         batch::can_concatenate(format),
         "several documents need --format jsonl or --format conll (one stream for all)"
@@ -252,8 +261,13 @@ pub fn extract(
     format: Format,
     output: Option<PathBuf>,
     with_corrections: bool,
+    encoding: Option<String>,
 ) -> anyhow::Result<()> {
-    let document = load::load_path(&file)?;
+    let options = load::LoadOptions {
+        encoding: encoding_option(encoding)?,
+        ..load::LoadOptions::default()
+    };
+    let document = load::load_path_with(&file, &options)?;
     if let Some(notice) = &document.notice {
         eprintln!("newslens: {}: {notice}", file.display());
     }
@@ -295,4 +309,17 @@ fn saved_corrections(text: &str) -> anyhow::Result<(Dictionary, Vec<Correction>)
         eprintln!("newslens: {warning}");
     }
     Ok((dictionary.value, corrections.value))
+}
+
+/// The encoding named on the command line, if any.
+fn encoding_option(name: Option<String>) -> anyhow::Result<Option<&'static encoding_rs::Encoding>> {
+    name.map(|name| {
+        load::encoding_by_name(&name).ok_or_else(|| {
+            anyhow::anyhow!(
+                "unknown encoding {name:?}; try one of {}",
+                load::ENCODING_CHOICES.join(", ")
+            )
+        })
+    })
+    .transpose()
 }

@@ -15,6 +15,71 @@ pub struct Document {
     pub encoding: &'static str,
     /// Something the reader should be told about the decoding, if anything.
     pub notice: Option<String>,
+    /// What kind of file the text was extracted from; the text itself never has markup.
+    pub format: DocumentFormat,
+}
+
+/// The kinds of file newslens reads. The reader and the exports only see extracted text,
+/// but saying where it came from explains why offsets differ from the file's bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum DocumentFormat {
+    #[default]
+    PlainText,
+    Markdown,
+    Html,
+    Epub,
+    Pdf,
+    Docx,
+}
+
+impl DocumentFormat {
+    /// Every format, e.g. for a file dialog's filters.
+    pub const ALL: [DocumentFormat; 6] = [
+        DocumentFormat::PlainText,
+        DocumentFormat::Markdown,
+        DocumentFormat::Html,
+        DocumentFormat::Epub,
+        DocumentFormat::Pdf,
+        DocumentFormat::Docx,
+    ];
+
+    /// The name shown to users.
+    pub fn name(self) -> &'static str {
+        match self {
+            DocumentFormat::PlainText => "plain text",
+            DocumentFormat::Markdown => "Markdown",
+            DocumentFormat::Html => "HTML",
+            DocumentFormat::Epub => "EPUB",
+            DocumentFormat::Pdf => "PDF",
+            DocumentFormat::Docx => "Word (.docx)",
+        }
+    }
+
+    /// File extensions (lower case, no dot) that usually hold this format.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            DocumentFormat::PlainText => &["txt", "text"],
+            DocumentFormat::Markdown => &["md", "markdown", "mdown", "mkd"],
+            DocumentFormat::Html => &["html", "htm", "xhtml"],
+            DocumentFormat::Epub => &["epub"],
+            DocumentFormat::Pdf => &["pdf"],
+            DocumentFormat::Docx => &["docx"],
+        }
+    }
+
+    /// The format a file extension suggests, if any (case does not matter).
+    pub fn from_extension(extension: &str) -> Option<DocumentFormat> {
+        let extension = extension.to_ascii_lowercase();
+        DocumentFormat::ALL
+            .into_iter()
+            .find(|format| format.extensions().contains(&extension.as_str()))
+    }
+}
+
+impl std::fmt::Display for DocumentFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
 }
 
 impl Document {
@@ -26,6 +91,7 @@ impl Document {
             text: text.into(),
             encoding: "UTF-8",
             notice: None,
+            format: DocumentFormat::PlainText,
         }
     }
 }

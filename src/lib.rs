@@ -19,5 +19,5 @@ pub mod palette;
 pub mod text;
 
 pub use analysis::{Analysis, analyse, analyse_progressively, analyse_with};
-pub use document::Document;
+pub use document::{Document, DocumentFormat};
 pub use entity::{Label, Mention, Source};

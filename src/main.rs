@@ -20,13 +20,14 @@ fn main() -> ExitCode {
             format,
             output,
             corrections,
+            encoding,
         }) => match files.pop() {
             Some(file) if files.is_empty() && !file.is_dir() => {
-                cli::extract(file, format.into(), output, corrections)
+                cli::extract(file, format.into(), output, corrections, encoding)
             }
             Some(last) => {
                 files.push(last);
-                cli::extract_many(files, format.into(), output, corrections)
+                cli::extract_many(files, format.into(), output, corrections, encoding)
             }
             None => Err(anyhow::anyhow!("no document given")),
         },

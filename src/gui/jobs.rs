@@ -156,7 +156,13 @@ impl Jobs {
         std::thread::spawn(move || {
             let dialog = rfd::AsyncFileDialog::new()
                 .set_title("Open a document")
-                .add_filter("Text", &["txt", "text", "md"])
+                .add_filter(
+                    "Documents",
+                    &[
+                        "txt", "text", "md", "markdown", "html", "htm", "xhtml", "epub", "pdf",
+                        "docx",
+                    ],
+                )
                 .add_filter("All files", &["*"]);
             let asked = Instant::now();
             let answer = pollster::block_on(dialog.pick_file());

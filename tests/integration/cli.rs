@@ -177,7 +177,7 @@ fn other_encodings_are_decoded_and_said() {
     std::fs::write(&latin, b"President Jos\xe9 Arista visited Lima on Monday.").unwrap();
     let output = newslens(&["extract", latin.to_str().unwrap()]);
     assert!(output.status.success());
-    assert!(stderr(&output).contains("Windows-1252"));
+    assert!(stderr(&output).contains("Decoded as windows-1252 (detected)"));
     let json: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(json["encoding"], "windows-1252");
     let texts: Vec<&str> = json["entities"]

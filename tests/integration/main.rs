@@ -2,5 +2,6 @@
 //! extraction quality bars. Shared helpers live in `score`.
 
 mod cli;
+mod formats;
 mod quality;
 mod score;

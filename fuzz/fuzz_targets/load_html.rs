@@ -1,0 +1,14 @@
+//! Any bytes read as Html: an error is fine, a panic, hang or runaway memory is not.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use newslens::DocumentFormat;
+use newslens::load::{LoadOptions, load_bytes};
+
+fuzz_target!(|bytes: &[u8]| {
+    let options = LoadOptions {
+        format: Some(DocumentFormat::Html),
+        ..LoadOptions::default()
+    };
+    let _ = load_bytes("a.html", bytes, &options);
+});

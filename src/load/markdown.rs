@@ -1,0 +1,97 @@
+//! The text of a Markdown file: what a rendered page shows, without the markup.
+
+use super::paragraphs::Paragraphs;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+/// Headings, paragraphs, list items, quotes and code blocks each become a paragraph;
+/// emphasis, links and code spans become their text, images their alt text; raw HTML is
+/// dropped (it is markup, not prose). Quotes stay as typed: no smart punctuation.
+pub(crate) fn markdown_to_text(markdown: &str) -> String {
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
+    let mut out = Paragraphs::new();
+    let mut in_code_block = false;
+    for event in Parser::new_ext(markdown, options) {
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::BlockQuote(_)
+                | Tag::Item
+                | Tag::List(_)
+                | Tag::TableRow
+                | Tag::TableHead
+                | Tag::FootnoteDefinition(_)
+                | Tag::DefinitionListTitle
+                | Tag::DefinitionListDefinition => out.end_paragraph(),
+                Tag::CodeBlock(_) => {
+                    out.end_paragraph();
+                    in_code_block = true;
+                }
+                Tag::TableCell => out.space(),
+                _ => {}
+            },
+            Event::End(tag) => match tag {
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::BlockQuote(_)
+                | TagEnd::Item
+                | TagEnd::List(_)
+                | TagEnd::TableRow
+                | TagEnd::TableHead
+                | TagEnd::FootnoteDefinition
+                | TagEnd::DefinitionListTitle
+                | TagEnd::DefinitionListDefinition => out.end_paragraph(),
+                TagEnd::CodeBlock => {
+                    out.end_paragraph();
+                    in_code_block = false;
+                }
+                TagEnd::TableCell => out.space(),
+                _ => {}
+            },
+            Event::Text(text) if in_code_block => {
+                for (i, line) in text.split('\n').enumerate() {
+                    if i > 0 {
+                        out.line_break();
+                    }
+                    out.push_text(line);
+                }
+            }
+            Event::Text(text) | Event::Code(text) => out.push_text(&text),
+            Event::InlineMath(text) | Event::DisplayMath(text) => out.push_text(&text),
+            Event::SoftBreak => out.space(),
+            Event::HardBreak => out.line_break(),
+            Event::Rule => out.end_paragraph(),
+            Event::Html(_)
+            | Event::InlineHtml(_)
+            | Event::FootnoteReference(_)
+            | Event::TaskListMarker(_) => {}
+        }
+    }
+    out.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn structure_becomes_paragraphs_and_markup_vanishes() {
+        let markdown = "# Dam plan *approved*\n\n\
+            The council of [Brevik](https://example.org) voted\non **Thursday**.\n\n\
+            <div class=\"ad\">Buy now</div>\n\n\
+            - Cost: `NOK 2 billion`\n- Opens ![the Brevik dam](dam.png) in 2031\n\n\
+            > \"It is a good day,\" said Mayor Ingrid Dahl.\n";
+        assert_eq!(
+            markdown_to_text(markdown),
+            "Dam plan approved\n\nThe council of Brevik voted on Thursday.\n\n\
+             Cost: NOK 2 billion\n\nOpens the Brevik dam in 2031\n\n\
+             \"It is a good day,\" said Mayor Ingrid Dahl."
+        );
+    }
+
+    #[test]
+    fn hard_breaks_keep_their_line() {
+        assert_eq!(markdown_to_text("one  \ntwo"), "one\ntwo");
+    }
+}
