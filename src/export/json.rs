@@ -8,6 +8,8 @@ use serde::Serialize;
 struct Export<'a> {
     file: &'a str,
     text_bytes: usize,
+    /// What the document was read as: "plain text", "PDF", ...
+    format: &'static str,
     encoding: &'a str,
     entities: Vec<Entity<'a>>,
     groups: Vec<Group<'a>>,
@@ -68,6 +70,7 @@ pub fn render(analysis: &Analysis) -> String {
     let export = Export {
         file: &analysis.document.name,
         text_bytes: text.len(),
+        format: analysis.document.format.name(),
         encoding: analysis.document.encoding,
         entities: analysis
             .mentions

@@ -197,7 +197,27 @@ impl ReaderApp {
             Command::OpenDialog => self.jobs.pick_file_to_open(ctx),
             Command::Open(path) => {
                 self.status = format!("Reading {}…", path.display());
-                self.jobs.load(path, self.store.clone(), ctx);
+                self.jobs
+                    .load(path, Default::default(), self.store.clone(), ctx);
+            }
+            Command::Reopen { encoding } => {
+                match (
+                    self.analysis.document.path.clone(),
+                    newslens::load::encoding_by_name(encoding),
+                ) {
+                    (Some(path), Some(encoding)) => {
+                        self.status = format!("Reading {} as {}…", path.display(), encoding.name());
+                        let options = newslens::load::LoadOptions {
+                            encoding: Some(encoding),
+                            ..Default::default()
+                        };
+                        self.jobs.load(path, options, self.store.clone(), ctx);
+                    }
+                    (None, _) => {
+                        self.status = "The built-in sample has no file to read again.".into()
+                    }
+                    (_, None) => self.status = format!("Unknown encoding {encoding}."),
+                }
             }
             Command::ExportDialog => self
                 .jobs
@@ -562,6 +582,17 @@ impl ReaderApp {
                 {
                     commands.push(Command::ZoomOut);
                 }
+                ui.menu_button("Text encoding", |ui| {
+                    let current = self.analysis.document.encoding;
+                    ui.weak(format!("Now: {current}"));
+                    for &name in newslens::load::ENCODING_CHOICES {
+                        let chosen = newslens::load::encoding_by_name(name)
+                            .is_some_and(|e| e.name().eq_ignore_ascii_case(current));
+                        if ui.add(egui::Button::selectable(chosen, name)).clicked() {
+                            commands.push(Command::Reopen { encoding: name });
+                        }
+                    }
+                });
                 let theme = if self.settings.dark {
                     "Light theme"
                 } else {
@@ -761,11 +792,13 @@ impl ReaderApp {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let document = &self.analysis.document;
                 ui.weak(format!(
-                    "{} · {} · {:.0} pt",
+                    "{} · {} · {} · {:.0} pt",
+                    document.format.name(),
                     document.encoding,
                     human_size(document.text.len()),
                     self.settings.font_size
-                ));
+                ))
+                .on_hover_text("Format and text encoding (View > Text encoding to change it)");
             });
         });
     }

@@ -12,6 +12,10 @@ pub enum Command {
     OpenDialog,
     /// Read and analyse a file in the background.
     Open(PathBuf),
+    /// Read the open file again, decoding its text with the named encoding.
+    Reopen {
+        encoding: &'static str,
+    },
     /// Ask where to export, and in which format.
     ExportDialog,
     /// Write an export.

@@ -80,7 +80,13 @@ impl Default for Jobs {
 impl Jobs {
     /// Reads and analyses a file in the background, with the corrections saved for it. A
     /// later call supersedes an earlier one.
-    pub fn load(&mut self, path: PathBuf, store: Option<Store>, ctx: &egui::Context) {
+    pub fn load(
+        &mut self,
+        path: PathBuf,
+        options: load::LoadOptions,
+        store: Option<Store>,
+        ctx: &egui::Context,
+    ) {
         self.generation += 1;
         let generation = self.generation;
         self.loading = Some(Loading {
@@ -97,7 +103,7 @@ impl Jobs {
             };
             // Nothing is shared with the UI but the channel, so a panic leaves nothing broken.
             let work = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                load::load_path(&path).map(|document| {
+                load::load_path_with(&path, &options).map(|document| {
                     let opened = Session::open(store, &document.text, &document.name);
                     let session = opened.session;
                     if document.text.len() >= SHOW_EARLY_BYTES {

@@ -581,3 +581,41 @@ fn a_long_document_shows_its_text_first_and_fills_in_highlights_part_by_part() {
     assert_eq!(app.analysis.groups.len(), full.groups.len());
     harness.get_by_label("Dina Boluarte");
 }
+
+#[test]
+fn the_encoding_menu_reads_the_file_again_with_the_chosen_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("latin.txt");
+    std::fs::write(
+        &path,
+        b"Caf\xe9 owner Jos\xe9 Ortega opened a bakery in Valdemora.",
+    )
+    .unwrap();
+    let mut harness = reader();
+    harness.run();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply(Command::Open(path.clone()), &ctx);
+    run_until(&mut harness, "the document", |app| {
+        app.analysis.document.name == "latin.txt"
+    });
+    assert_eq!(harness.state().analysis.document.encoding, "windows-1252");
+    assert!(
+        harness
+            .state()
+            .analysis
+            .text()
+            .starts_with("Café owner José")
+    );
+    harness.get_by_label_contains("plain text · windows-1252");
+
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Text encoding").click();
+    harness.run();
+    harness.get_by_label("windows-1251").click();
+    run_until(&mut harness, "the document read again", |app| {
+        app.analysis.document.encoding == "windows-1251"
+    });
+    let text = harness.state().analysis.text().to_string();
+    assert!(text.starts_with("Cafй owner Josй"), "{text}");
+}
