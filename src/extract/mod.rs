@@ -63,18 +63,30 @@ pub struct Prepared<'t> {
 
 pub fn prepare(text: &str) -> Prepared<'_> {
     let tokens = tokenize(text);
-    let sentences = split_sentences(text, &tokens);
-
-    let mut numeric = dates::find_dates(text);
-    numeric.extend(figures::find_figures(text, &tokens));
+    // Independent stages side by side: sentences, dates, figures.
+    let (sentences, (dates, figures)) = rayon::join(
+        || split_sentences(text, &tokens),
+        || rayon::join(|| dates::find_dates(text), || find_figures(text, &tokens)),
+    );
+    let mut numeric = dates;
+    numeric.extend(figures);
     let numeric = without_overlaps(numeric);
 
     let blocked = blocked_tokens(&tokens, &numeric);
-    // Sentence by sentence, on every core; results stay in text order.
-    let candidates: Vec<NameCandidate> = sentences
-        .par_iter()
-        .flat_map_iter(|sentence| names::find_names(text, &tokens, sentence, &|i| blocked[i]))
-        .collect();
+    let starts: Vec<usize> = sentences.iter().map(|s| s.tokens.start).collect();
+    // Names sentence by sentence on every core (results stay in text order), while the
+    // document-wide word facts are gathered.
+    let (candidates, document) = rayon::join(
+        || {
+            sentences
+                .par_iter()
+                .flat_map_iter(|sentence| {
+                    names::find_names(text, &tokens, sentence, &|i| blocked[i])
+                })
+                .collect::<Vec<NameCandidate>>()
+        },
+        || DocumentFacts::gather(text, &tokens, &starts),
+    );
     let mut hints = vec![Hint::default(); tokens.len()];
     for candidate in &candidates {
         let label = match candidate.label {
@@ -98,8 +110,6 @@ pub fn prepare(text: &str) -> Prepared<'_> {
             hints[i] = Hint { label, position };
         }
     }
-    let starts: Vec<usize> = sentences.iter().map(|s| s.tokens.start).collect();
-    let document = DocumentFacts::gather(text, &tokens, &starts);
     Prepared {
         text,
         tokens,
@@ -154,6 +164,25 @@ pub fn extract_progressively(
         sentences: prepared.sentences,
         mentions: without_overlaps(mentions),
     }
+}
+
+/// Figures, found in stretches of tokens cut at line breaks (which no figure crosses), on
+/// every core.
+fn find_figures(text: &str, tokens: &[Token]) -> Vec<Mention> {
+    const STRETCH: usize = 64 * 1024;
+    let mut stretches = Vec::new();
+    let mut start = 0;
+    for (i, token) in tokens.iter().enumerate() {
+        if i - start >= STRETCH && token.newline_before {
+            stretches.push(start..i);
+            start = i;
+        }
+    }
+    stretches.push(start..tokens.len());
+    stretches
+        .into_par_iter()
+        .flat_map_iter(|stretch| figures::find_figures(text, &tokens[stretch]))
+        .collect()
 }
 
 /// Consecutive sentences in blocks of about `BLOCK_BYTES`, as ranges of sentence indices.

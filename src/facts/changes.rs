@@ -122,7 +122,7 @@ fn words_before(text: &str, at: usize, sentence_start: usize, count: usize) -> V
     let all = words(&text[sentence_start..at]);
     all[all.len().saturating_sub(count)..]
         .iter()
-        .map(|(_, w)| w.clone())
+        .map(|(_, w)| w.to_string())
         .collect()
 }
 

@@ -60,7 +60,7 @@ pub(super) fn event(view: &SentenceFacts<'_>) -> Option<Fact> {
         .filter(|(o, _)| base + o < trigger_at)
         .rev()
         .take(3)
-        .any(|(_, w)| matches!(w.as_str(), "her" | "his"));
+        .any(|(_, w)| matches!(w.as_ref(), "her" | "his"));
     let mut who: Vec<usize> = Vec::new();
     if pronoun_before {
         let named = view

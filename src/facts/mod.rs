@@ -267,8 +267,16 @@ fn merge_long_quotes(facts: &mut Vec<Fact>) {
     });
 }
 
-/// The lower-case words of a text with their byte offsets.
-pub(crate) fn words(text: &str) -> Vec<(usize, String)> {
+/// The lower-case words of a text with their byte offsets. Most words are lower case
+/// already and are borrowed, not copied.
+pub(crate) fn words(text: &str) -> Vec<(usize, std::borrow::Cow<'_, str>)> {
+    fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+        if word.chars().any(char::is_uppercase) {
+            std::borrow::Cow::Owned(word.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(word)
+        }
+    }
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices() {
@@ -276,14 +284,14 @@ pub(crate) fn words(text: &str) -> Vec<(usize, String)> {
         match (part_of_word, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                out.push((s, text[s..i].to_lowercase()));
+                out.push((s, lower(&text[s..i])));
                 start = None;
             }
             _ => {}
         }
     }
     if let Some(s) = start {
-        out.push((s, text[s..].to_lowercase()));
+        out.push((s, lower(&text[s..])));
     }
     out
 }

@@ -178,7 +178,7 @@ fn speaker_in(view: &SentenceFacts<'_>, range: Range<usize>) -> Option<Speaker> 
 /// "..., saying, "..."": the sentence's subject speaks.
 fn saying_clause(
     view: &SentenceFacts<'_>,
-    lower: &[(usize, String)],
+    lower: &[(usize, std::borrow::Cow<'_, str>)],
 ) -> Option<(Range<usize>, Speaker, String)> {
     let base = view.span.start;
     let (at, _) = lower.iter().find(|(_, w)| w == "saying")?;
@@ -214,7 +214,7 @@ const VERB_FIRST: &[&str] = &[
 /// ", said X." / ", X said ..." / ", X, director of ..., told Y." after what was said.
 fn trailing_attribution(
     view: &SentenceFacts<'_>,
-    lower: &[(usize, String)],
+    lower: &[(usize, std::borrow::Cow<'_, str>)],
     region: Option<&Range<usize>>,
 ) -> Option<(Range<usize>, Speaker, String)> {
     let base = view.span.start;
@@ -245,7 +245,7 @@ fn trailing_attribution(
             }
             continue;
         }
-        if VERB_FIRST.contains(&verb.as_str()) && before_verb.ends_with([',', '"', '\u{201d}']) {
+        if VERB_FIRST.contains(&verb.as_ref()) && before_verb.ends_with([',', '"', '\u{201d}']) {
             // "..., said Xi", "...," said Boluarte": the speaker follows the verb.
             let after = verb_offset + verb.len();
             let end = sentence[after..]
@@ -253,7 +253,7 @@ fn trailing_attribution(
                 .map_or(sentence.len(), |p| after + p);
             let cut = before_verb.rfind([',', '"', '\u{201d}'])?;
             if let Some(speaker) = speaker_in(view, base + after..base + end) {
-                return Some((content(cut), speaker, verb.clone()));
+                return Some((content(cut), speaker, verb.to_string()));
             }
             continue;
         }
@@ -292,7 +292,7 @@ fn trailing_attribution(
             group: Some(view.group_of[subject]),
             text: view.mention_text(subject).to_string(),
         };
-        return Some((content(cut), speaker, verb.clone()));
+        return Some((content(cut), speaker, verb.to_string()));
     }
     None
 }
@@ -300,7 +300,7 @@ fn trailing_attribution(
 /// "Xi said ...", "Boluarte told Xi that ...", "In an interview, Boluarte said ...".
 fn leading_attribution(
     view: &SentenceFacts<'_>,
-    lower: &[(usize, String)],
+    lower: &[(usize, std::borrow::Cow<'_, str>)],
 ) -> Option<(Range<usize>, Speaker, String)> {
     let base = view.span.start;
     let (index, (verb_offset, verb)) = lower
@@ -320,5 +320,9 @@ fn leading_attribution(
     if let Some((offset, word)) = rest.iter().take(8).find(|(_, w)| w == "that") {
         content_start = offset + word.len();
     }
-    Some((base + content_start..view.span.end, speaker, verb.clone()))
+    Some((
+        base + content_start..view.span.end,
+        speaker,
+        verb.to_string(),
+    ))
 }
