@@ -73,24 +73,16 @@ pub fn mention_menu(
     let text = analysis.text();
     let this = &analysis.mentions[mention];
     heading(ui, group);
-    ui.menu_button("Change kind", |ui| {
-        for label in Label::ALL {
-            let button = ui.add_enabled(
-                this.label != label,
-                egui::Button::new(kind_text(label, label.as_str())),
-            );
-            if button.clicked() {
-                let target = if everywhere {
-                    Target::Names {
-                        names: names_of(analysis, group),
-                    }
-                } else {
-                    Target::mention(this, text)
-                };
-                command = Some(Command::Correct(Correction::Relabel { target, label }));
+    if let Some(label) = change_kind(ui, this.label) {
+        let target = if everywhere {
+            Target::Names {
+                names: names_of(analysis, group),
             }
-        }
-    });
+        } else {
+            Target::mention(this, text)
+        };
+        command = Some(Command::Correct(Correction::Relabel { target, label }));
+    }
     if ui.button("Remove this highlight").clicked() {
         command = Some(Command::Correct(Correction::Remove {
             target: Target::mention(this, text),
@@ -128,22 +120,14 @@ pub fn mention_menu(
 pub fn entity_menu(ui: &mut egui::Ui, analysis: &Analysis, group: &Group) -> Option<Command> {
     let mut command = None;
     heading(ui, group);
-    ui.menu_button("Change kind", |ui| {
-        for label in Label::ALL {
-            let button = ui.add_enabled(
-                group.label != label,
-                egui::Button::new(kind_text(label, label.as_str())),
-            );
-            if button.clicked() {
-                command = Some(Command::Correct(Correction::Relabel {
-                    target: Target::Names {
-                        names: names_of(analysis, group),
-                    },
-                    label,
-                }));
-            }
-        }
-    });
+    if let Some(label) = change_kind(ui, group.label) {
+        command = Some(Command::Correct(Correction::Relabel {
+            target: Target::Names {
+                names: names_of(analysis, group),
+            },
+            label,
+        }));
+    }
     if ui.button("Remove every mention").clicked() {
         command = Some(remove_entity(analysis, group));
     }
@@ -155,6 +139,20 @@ pub fn entity_menu(ui: &mut egui::Ui, analysis: &Analysis, group: &Group) -> Opt
         }
     });
     command
+}
+
+/// The "Change kind" submenu: every kind but the current one; returns the one chosen.
+fn change_kind(ui: &mut egui::Ui, current: Label) -> Option<Label> {
+    let mut chosen = None;
+    ui.menu_button("Change kind", |ui| {
+        for label in Label::ALL {
+            let button = egui::Button::new(kind_text(label, label.as_str()));
+            if ui.add_enabled(current != label, button).clicked() {
+                chosen = Some(label);
+            }
+        }
+    });
+    chosen
 }
 
 /// The command that merges the entity of mention `from` into entity `into`.

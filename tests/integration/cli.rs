@@ -1,28 +1,12 @@
 //! The command line as users and the scorer run it: `newslens extract FILE --format ...`.
 
+use crate::run::{assert_refused, newslens, newslens_with_data, stderr};
 use serde_json::Value;
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::PathBuf;
+use std::process::Output;
 
 const SAMPLE: &str = "seeds/china-peru-chancay.txt";
-
-/// Runs the binary with an empty data folder, so that no corrections made on this machine
-/// leak into the tests.
-fn newslens(args: &[&str]) -> Output {
-    static EMPTY: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
-    let data = EMPTY.get_or_init(|| tempfile::tempdir().expect("a temporary folder"));
-    newslens_with_data(args, data.path())
-}
-
-fn newslens_with_data(args: &[&str], data_dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newslens"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NEWSLENS_DATA_DIR", data_dir)
-        .output()
-        .expect("the binary runs")
-}
 
 fn extract_json(path: &str) -> Value {
     let output = newslens(&["extract", "--format", "json", path]);
@@ -32,24 +16,6 @@ fn extract_json(path: &str) -> Value {
         String::from_utf8_lossy(&output.stderr)
     );
     serde_json::from_slice(&output.stdout).expect("valid JSON")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-/// Runs extract on a file that must be refused: non-zero exit, one line on stderr, no panic.
-fn assert_refused(path: &Path, expected: &str) {
-    let output = newslens(&["extract", path.to_str().unwrap()]);
-    let message = stderr(&output);
-    assert!(!output.status.success(), "{path:?} should be refused");
-    assert_eq!(message.trim_end().lines().count(), 1, "one line: {message}");
-    assert!(
-        message.contains(expected),
-        "{message:?} should say {expected:?}"
-    );
-    assert!(!message.contains("panicked"));
-    assert!(output.stdout.is_empty());
 }
 
 #[test]

@@ -2,20 +2,12 @@
 //! `tests/fixtures/formats/` open and show their entities; bad inputs are refused with
 //! one line on standard error.
 
+use crate::run::{assert_refused, newslens};
 use serde_json::Value;
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output};
 
 const FIXTURES: &str = "tests/fixtures/formats";
-
-fn newslens(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_newslens"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
 
 /// Extracts a fixture as JSON and returns it with the texts of its entities.
 fn extract(path: &str) -> (Value, Vec<String>) {
@@ -33,19 +25,6 @@ fn extract(path: &str) -> (Value, Vec<String>) {
         .map(|e| e["text"].as_str().unwrap_or_default().to_string())
         .collect();
     (json, texts)
-}
-
-fn assert_refused(path: &Path, expected: &str) {
-    let output = newslens(&["extract", path.to_str().unwrap()]);
-    let message = String::from_utf8_lossy(&output.stderr).into_owned();
-    assert!(!output.status.success(), "{path:?} should be refused");
-    assert_eq!(message.trim_end().lines().count(), 1, "one line: {message}");
-    assert!(
-        message.contains(expected),
-        "{message:?} should say {expected:?}"
-    );
-    assert!(!message.contains("panicked"));
-    assert!(output.stdout.is_empty());
 }
 
 #[test]
