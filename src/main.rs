@@ -5,11 +5,6 @@ mod cli;
 mod gui;
 
 use clap::Parser;
-
-/// Analysis allocates many small strings and vectors on every core; glibc's allocator
-/// spends a quarter of the time there, mimalloc much less.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {

@@ -76,11 +76,19 @@ impl Gazetteer {
     }
 
     pub fn is_common_word(&self, word: &str) -> bool {
-        if word.chars().any(char::is_uppercase) {
-            self.common_words.contains(word.to_lowercase().as_str())
-        } else {
-            self.common_words.contains(word)
+        if !word.chars().any(char::is_uppercase) {
+            return self.common_words.contains(word);
         }
+        // Short ASCII words are lower-cased on the stack: this runs for every capitalised
+        // word of every document.
+        let mut buffer = [0u8; 32];
+        if word.is_ascii() && word.len() <= buffer.len() {
+            let lower = &mut buffer[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            return std::str::from_utf8(lower).is_ok_and(|w| self.common_words.contains(w));
+        }
+        self.common_words.contains(word.to_lowercase().as_str())
     }
 }
 

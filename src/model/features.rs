@@ -277,19 +277,16 @@ fn features_where(view: &SentenceView<'_>, buckets: usize, wanted: &[bool]) -> S
                 && word.len() > 1
                 && word.chars().all(|c| !c.is_lowercase());
             let title = caps.then(|| title_case(word));
-            // Byte offsets of character boundaries, for prefixes and suffixes.
-            let boundaries: Vec<usize> = word
-                .char_indices()
-                .map(|(b, _)| b)
-                .chain([word.len()])
-                .collect();
-            let chars = boundaries.len() - 1;
+            // Prefixes and suffixes of 2 to 4 characters (found without allocating: this
+            // runs for every token).
+            let chars = word.chars().count();
+            let boundary = |k: usize| word.char_indices().nth(k).map_or(word.len(), |(b, _)| b);
             let prefix = |k: usize| {
-                let end = boundaries[k.min(chars)];
+                let end = boundary(k.min(chars));
                 mix(PREFIX + k as u64, hash_bytes(0, lower_bytes(&word[..end])))
             };
             let suffix = |k: usize| {
-                let start = boundaries[chars.saturating_sub(k)];
+                let start = boundary(chars.saturating_sub(k));
                 mix(
                     SUFFIX + k as u64,
                     hash_bytes(0, lower_bytes(&word[start..])),
