@@ -1,9 +1,11 @@
-//! Extraction throughput on about 1 MB of news text, and the model's load time.
+//! Extraction throughput on about 1 MB of news text, and the load time of the model and
+//! the word data.
 //! Run with `cargo bench`; criterion reports MB/s for the throughput group.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use newslens::document::SAMPLE_TEXT;
-use newslens::model::{Model, shipped_bytes};
+use newslens::lexicon::WordClasses;
+use newslens::model::{Tagger, shipped_bytes};
 use std::hint::black_box;
 
 /// About 1 MB: the sample article over and over, each copy a paragraph apart.
@@ -31,7 +33,7 @@ fn extraction(c: &mut Criterion) {
         })
     });
     group.bench_function("entities only, 1 MB", |b| {
-        b.iter(|| newslens::extract::extract(black_box(&text)))
+        b.iter(|| newslens::pipeline::extract(black_box(&text)))
     });
     // The recogniser on one core: the figure the reader's background analysis must beat.
     let one_core = rayon::ThreadPoolBuilder::new()
@@ -39,7 +41,7 @@ fn extraction(c: &mut Criterion) {
         .build()
         .expect("a one-thread pool");
     group.bench_function("entities only, 1 MB, one core", |b| {
-        b.iter(|| one_core.install(|| newslens::extract::extract(black_box(&text))))
+        b.iter(|| one_core.install(|| newslens::pipeline::extract(black_box(&text))))
     });
     group.bench_function("whole pipeline, 1 MB, one core", |b| {
         b.iter(|| {
@@ -55,8 +57,19 @@ fn extraction(c: &mut Criterion) {
 }
 
 fn model_load(c: &mut Criterion) {
-    c.bench_function("model load", |b| {
-        b.iter(|| Model::from_bytes(black_box(shipped_bytes())).expect("the shipped model loads"))
+    c.bench_function("model load (both passes)", |b| {
+        b.iter(|| Tagger::from_bytes(black_box(shipped_bytes())).expect("the shipped model loads"))
+    });
+    c.bench_function("word lists load", |b| {
+        b.iter(newslens::lexicon::Gazetteer::load)
+    });
+    c.bench_function("word classes load", |b| {
+        b.iter(|| {
+            WordClasses::parse(
+                black_box(newslens::lexicon::word_classes::WORDS),
+                newslens::lexicon::word_classes::TREE,
+            )
+        })
     });
 }
 

@@ -3,10 +3,10 @@
 use crate::corrections::{self, Correction, Dictionary};
 use crate::document::Document;
 use crate::entity::{Label, Mention};
-use crate::extract::{Partial, extract_progressively};
 use crate::facts::{Fact, find_facts};
 use crate::groups::{Group, group_mentions_with};
-use crate::model::Model;
+use crate::model::Tagger;
+use crate::pipeline::{Partial, extract_progressively};
 use crate::text::Sentence;
 use std::ops::Range;
 
@@ -62,9 +62,9 @@ pub fn analyse_progressively(
     corrections: &[Correction],
     on_partial: &(dyn Fn(Partial) + Sync),
 ) -> Analysis {
-    let extraction = extract_progressively(&document.text, Model::shipped(), on_partial);
+    let extraction = extract_progressively(&document.text, Tagger::shipped(), on_partial);
     let mut analysis = Analysis::provisional(document);
-    let crate::extract::Extraction {
+    let crate::pipeline::Extraction {
         tokens,
         sentences,
         mentions,

@@ -50,9 +50,10 @@ pub enum Command {
     },
     /// Train the name tagger on CoNLL-2003 files and write its weights.
     Train {
-        /// Training data (CoNLL-2003 format), e.g. ../shared/data/conll2003/train.txt.
-        #[arg(long)]
-        train: PathBuf,
+        /// Training data (CoNLL-2003 format), e.g. ../shared/data/conll2003/train.txt;
+        /// repeat the option for several files.
+        #[arg(long, required = true)]
+        train: Vec<PathBuf>,
         /// Development data: three documents in four choose the number of passes, every
         /// fourth (0, 4, 8, ...) is held back and only reported.
         #[arg(long)]
@@ -100,53 +101,69 @@ impl From<FormatArg> for Format {
     }
 }
 
-/// `newslens train`: read CoNLL, train, report, write the weights.
+/// `newslens train`: read CoNLL, train both passes, report, write the weights.
 pub fn train(
-    train: PathBuf,
+    train: Vec<PathBuf>,
     dev: PathBuf,
     out: PathBuf,
     options: newslens::model::train::Options,
 ) -> anyhow::Result<()> {
-    use newslens::model::{conll, train as training};
+    use newslens::model::conll;
+    use newslens::training::{self, Pass};
     let started = std::time::Instant::now();
     let read = |path: &PathBuf| {
         conll::read(path).with_context(|| format!("cannot read {}", path.display()))
     };
-    let train_documents = read(&train)?;
+    let mut train_documents = Vec::new();
+    for path in &train {
+        train_documents.extend(read(path)?);
+    }
     let dev_documents = read(&dev)?;
-    let buckets = options.buckets;
-    let examples = |documents: &[&conll::ConllDocument]| -> Vec<training::Example> {
-        documents
-            .iter()
-            .flat_map(|d| training::examples(d, buckets))
-            .collect()
-    };
-    let train_examples = examples(&train_documents.iter().collect::<Vec<_>>());
     let (held_back, tuning): (Vec<_>, Vec<_>) = dev_documents
-        .iter()
+        .into_iter()
         .enumerate()
         .partition(|(i, _)| i % 4 == 0);
-    let tuning_examples = examples(&tuning.into_iter().map(|(_, d)| d).collect::<Vec<_>>());
-    let held_back_examples = examples(&held_back.into_iter().map(|(_, d)| d).collect::<Vec<_>>());
+    let held_back: Vec<_> = held_back.into_iter().map(|(_, d)| d).collect();
+    let tuning: Vec<_> = tuning.into_iter().map(|(_, d)| d).collect();
+    let train_labelled = training::label_all(&train_documents);
+    let tuning_labelled = training::label_all(&tuning);
+    let held_back_labelled = training::label_all(&held_back);
     eprintln!(
-        "{} training sentences, {} tuning, {} held back; features ready in {:.1}s",
-        train_examples.len(),
-        tuning_examples.len(),
-        held_back_examples.len(),
+        "{} training documents, {} tuning, {} held back; prepared in {:.1}s",
+        train_labelled.len(),
+        tuning_labelled.len(),
+        held_back_labelled.len(),
         started.elapsed().as_secs_f64()
     );
-    let model = training::train(
-        &train_examples,
-        &tuning_examples,
+    let tagger = training::train_tagger(
+        &train_labelled,
+        &tuning_labelled,
         &options,
-        |epoch, f1, seconds| {
-            eprintln!("pass {epoch:>2}: tuning F1 (tagger alone) {f1:.4}  [{seconds:.1}s]");
+        &|pass, epoch, f1, seconds| {
+            let pass = if pass == Pass::Second {
+                "second"
+            } else {
+                "first"
+            };
+            eprintln!(
+                "{pass} pass, epoch {epoch:>2}: tuning F1 (tagger alone) {f1:.4}  [{seconds:.1}s]"
+            );
         },
     );
-    let held_back_f1 = model.span_f1(&held_back_examples);
-    eprintln!("held-back F1 (tagger alone): {held_back_f1:.4}");
-    std::fs::write(&out, model.to_bytes())
-        .with_context(|| format!("cannot write {}", out.display()))?;
+    let first_only = newslens::model::Tagger {
+        first: tagger.first.clone(),
+        second: None,
+    };
+    eprintln!(
+        "held-back F1 (tagger alone): first pass {:.4}, both passes {:.4}",
+        training::span_f1(&first_only, &held_back_labelled),
+        training::span_f1(&tagger, &held_back_labelled)
+    );
+    newslens::atomic::write_with(&out, |file| {
+        use std::io::Write;
+        file.write_all(&tagger.to_bytes())
+    })
+    .with_context(|| format!("cannot write {}", out.display()))?;
     eprintln!(
         "wrote {} in {:.1}s",
         out.display(),

@@ -3,8 +3,8 @@
 //! (a single name inside a person's full name, initials, a table of country aliases).
 
 use crate::entity::{Label, Mention};
-use crate::extract::gazetteer::gazetteer;
 use crate::extract::{COMPANY_SUFFIXES, initials, is_acronym};
+use crate::lexicon::gazetteer;
 use serde::Serialize;
 use std::collections::HashMap;
 

@@ -12,11 +12,14 @@ pub mod export;
 pub mod extract;
 pub mod facts;
 pub mod groups;
+pub mod lexicon;
 pub mod load;
 pub mod model;
 pub mod numbers;
 pub mod palette;
+pub mod pipeline;
 pub mod text;
+pub mod training;
 
 pub use analysis::{Analysis, analyse, analyse_progressively, analyse_with};
 pub use document::{Document, DocumentFormat};

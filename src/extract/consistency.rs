@@ -133,7 +133,7 @@ pub fn settle(text: &str, candidates: &mut Vec<NameCandidate>, undecided: Undeci
 
     // What is still undecided: a lone capitalised word inside a sentence is most often
     // an organisation or company in news ("Huawei", "Reuters"); anything else is dropped.
-    let gazetteer = super::gazetteer::gazetteer();
+    let gazetteer = crate::lexicon::gazetteer();
     for candidate in candidates.iter_mut() {
         let name = name_of(candidate);
         if candidate.label.is_none()

@@ -6,8 +6,8 @@
 //! its context (a title before it, a role after it). Candidates the sentence cannot decide
 //! are left for the document-level pass in `consistency`.
 
-use super::gazetteer::{Gazetteer, gazetteer};
 use crate::entity::{Label, Source};
+use crate::lexicon::{Gazetteer, gazetteer};
 use crate::text::{Sentence, Token, TokenKind};
 use std::ops::Range;
 
@@ -108,6 +108,57 @@ const INFRASTRUCTURE_WORDS: &[&str] = &[
     "stadium",
     "oilfield",
     "field",
+    "program",
+    "programme",
+    "mission",
+    "initiative",
+    "scheme",
+];
+/// Lower-case words that make a two-word infrastructure head with the word after them
+/// ("Hinkley Point C power plant", "Rosebank oil field").
+const INFRASTRUCTURE_MODIFIERS: &[&str] = &[
+    "power",
+    "nuclear",
+    "oil",
+    "gas",
+    "coal",
+    "wind",
+    "solar",
+    "hydroelectric",
+    "hydropower",
+    "steel",
+    "assembly",
+    "chip",
+    "battery",
+    "car",
+    "water",
+    "desalination",
+    "cement",
+    "gold",
+    "copper",
+    "lithium",
+    "iron",
+    "rail",
+    "container",
+];
+/// Heads that take such a modifier.
+const MODIFIED_INFRASTRUCTURE: &[&str] = &[
+    "plant", "station", "field", "farm", "project", "mine", "pipeline", "port", "terminal",
+    "factory", "line", "dam", "complex", "park",
+];
+/// Capitalised words ending the names of laws and charters that may carry their year
+/// ("Foreign Investment Risk Review Modernization Act of 2018").
+const DATED_DOCUMENT_WORDS: &[&str] = &[
+    "Act",
+    "Acts",
+    "Amendment",
+    "Amendments",
+    "Treaty",
+    "Accord",
+    "Convention",
+    "Agreement",
+    "Protocol",
+    "Charter",
 ];
 /// Lower-case roles that mark the name next to them as a person.
 const ROLE_WORDS: &[&str] = &[
@@ -599,6 +650,10 @@ impl<'a> Scanner<'a> {
             && (self.is_project_word(last_word) || words.iter().any(|w| w.connector))
         {
             decide(Label::Project, Source::Rule, 0.8);
+            if let Some((end, after)) = self.year_after(last.index) {
+                candidate.end = end;
+                candidate.tokens.end = after;
+            }
         } else if g.is_place(name) {
             decide(Label::Place, Source::Gazetteer, 0.9);
         } else if ends_in_geo(&words) {
@@ -686,9 +741,32 @@ impl<'a> Scanner<'a> {
         if last + 1 >= self.sentence.tokens.end || !next.space_before {
             return None;
         }
-        INFRASTRUCTURE_WORDS
-            .contains(&next.text(self.text))
-            .then_some(next.end)
+        let word = next.text(self.text);
+        if INFRASTRUCTURE_WORDS.contains(&word) {
+            return Some(next.end);
+        }
+        // Two words: "power plant", "oil field".
+        let head = self.tokens.get(last + 2)?;
+        (INFRASTRUCTURE_MODIFIERS.contains(&word)
+            && last + 2 < self.sentence.tokens.end
+            && head.space_before
+            && MODIFIED_INFRASTRUCTURE.contains(&head.text(self.text)))
+        .then_some(head.end)
+    }
+
+    /// "of 2018" right after a law's name: the end of the year, and the token after it.
+    fn year_after(&self, last: usize) -> Option<(usize, usize)> {
+        if !DATED_DOCUMENT_WORDS.contains(&self.word(last)) || last + 2 >= self.sentence.tokens.end
+        {
+            return None;
+        }
+        let year = &self.tokens[last + 2];
+        let digits = year.text(self.text);
+        (self.word(last + 1) == "of"
+            && digits.len() == 4
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && matches!(&digits[..2], "17" | "18" | "19" | "20"))
+        .then_some((year.end, last + 3))
     }
 }
 

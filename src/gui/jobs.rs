@@ -3,7 +3,7 @@
 
 use newslens::corrections::{Session, Store};
 use newslens::export::{self, Format};
-use newslens::extract::Partial;
+use newslens::pipeline::Partial;
 use newslens::{Analysis, Document, analyse_progressively, load};
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -4,9 +4,12 @@
 //! bucket; the model keeps one weight per bucket and tag. Values are hashed straight from
 //! the text, so extracting features allocates almost nothing.
 
-use crate::extract::gazetteer::Gazetteer;
+use super::history::PredictionHistory;
+use super::tags::{self, Tag};
+use crate::lexicon::word_classes::Classes;
+use crate::lexicon::{Gazetteer, WordClasses};
 use crate::text::{Token, TokenKind};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// What the rule-based name finder said about a token, given to the model as a hint.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -24,7 +27,16 @@ pub struct DocumentFacts<'t> {
     pub lower_case_words: FxHashSet<&'t str>,
     /// Words that appear capitalised somewhere other than at a sentence start.
     pub mid_sentence_capitals: FxHashSet<&'t str>,
+    /// For each capitalised word, the words around its occurrences anywhere in the document
+    /// (hashed with their offset): "Maersk said in a statement" tells about every "Maersk".
+    pub contexts: FxHashMap<&'t str, Vec<u64>>,
 }
+
+/// How many distinct context words a capitalised word keeps (bounded, so that a word on
+/// every line of a long document costs no more than a rare one).
+const CONTEXTS_PER_WORD: usize = 24;
+/// Where the context words sit, relative to the word.
+const CONTEXT_OFFSETS: [isize; 3] = [-1, 1, 2];
 
 impl<'t> DocumentFacts<'t> {
     pub fn gather(text: &'t str, tokens: &[Token], sentence_starts: &[usize]) -> Self {
@@ -41,12 +53,42 @@ impl<'t> DocumentFacts<'t> {
             let first = word.chars().next().unwrap_or(' ');
             if first.is_lowercase() {
                 facts.lower_case_words.insert(word);
-            } else if first.is_uppercase() && starts.peek() != Some(&&i) {
+                continue;
+            }
+            if !first.is_uppercase() {
+                continue;
+            }
+            if starts.peek() != Some(&&i) {
                 facts.mid_sentence_capitals.insert(word);
+            }
+            let contexts = facts.contexts.entry(word).or_default();
+            if contexts.len() >= CONTEXTS_PER_WORD {
+                continue;
+            }
+            for offset in CONTEXT_OFFSETS {
+                let Some(neighbour) = i.checked_add_signed(offset).and_then(|j| tokens.get(j))
+                else {
+                    continue;
+                };
+                let value = mix(
+                    CONTEXT + (offset + 2) as u64,
+                    hash_bytes(0, lower_bytes(neighbour.text(text))),
+                );
+                if !contexts.contains(&value) && contexts.len() < CONTEXTS_PER_WORD {
+                    contexts.push(value);
+                }
             }
         }
         facts
     }
+}
+
+/// What the first pass of the tagger decided, for the second pass.
+#[derive(Clone, Copy)]
+pub struct FirstPass<'a> {
+    /// The first pass's tag of each token of the sentence.
+    pub tags: &'a [Tag],
+    pub history: &'a PredictionHistory<'a>,
 }
 
 /// Everything features are computed from, for one sentence.
@@ -55,7 +97,10 @@ pub struct SentenceView<'a> {
     pub tokens: &'a [Token],
     pub hints: &'a [Hint],
     pub gazetteer: &'a Gazetteer,
+    pub classes: &'a WordClasses,
     pub document: &'a DocumentFacts<'a>,
+    /// Present for the second pass only.
+    pub first_pass: Option<FirstPass<'a>>,
 }
 
 // Templates. Their numbers only need to differ.
@@ -80,6 +125,18 @@ const HINT: u64 = 18;
 const HINT_AT: u64 = 19;
 const DOCUMENT: u64 = 20;
 const LENGTH: u64 = 21;
+const CONTEXT: u64 = 22;
+const CLASS: u64 = 30;
+const CLASS_CAPITALISED: u64 = 31;
+const CLASS_AT: u64 = 32;
+const CLASS_BIGRAM: u64 = 33;
+const ORG_SPAN: u64 = 34;
+const FIRST_TAG: u64 = 40;
+const FIRST_TAG_AT: u64 = 41;
+const OTHERS_KIND: u64 = 42;
+const OTHERS_ENDED_NAME: u64 = 43;
+const OTHERS_ALONE: u64 = 44;
+const OTHERS_AGREE: u64 = 45;
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
@@ -107,11 +164,14 @@ struct TokenValues {
     /// Bit set of the word lists the word is in (see `list_bits`).
     lists: u16,
     place_span: u8,
+    /// B, I, L or U (1 to 4) of the longest organisation-list match covering the token.
+    org_span: u8,
+    classes: Classes,
     capitalised: bool,
     length: u8,
 }
 
-const LIST_NAMES: usize = 10;
+const LIST_NAMES: usize = 12;
 
 fn list_bits(g: &Gazetteer, word: &str, title_cased: Option<&str>) -> u16 {
     let lookup = title_cased.unwrap_or(word);
@@ -126,6 +186,8 @@ fn list_bits(g: &Gazetteer, word: &str, title_cased: Option<&str>) -> u16 {
         word.chars().next().is_some_and(char::is_lowercase) && g.project_words.contains(word),
         crate::extract::is_month_or_weekday(lookup),
         g.aliases.contains_key(word),
+        g.organisations.contains(word) || g.organisations.contains(lookup),
+        g.company_suffixes.contains(word),
     ];
     checks
         .iter()
@@ -191,6 +253,67 @@ impl SentenceFeatures {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+}
+
+/// The longest organisation name looked up in the list, in tokens.
+const ORG_WORDS_MAX: usize = 6;
+
+/// What the first pass said about this token, its neighbours and the word's other
+/// occurrences in the document.
+fn push_first_pass_features(
+    push: &mut impl FnMut(u64),
+    first: &FirstPass<'_>,
+    word: &str,
+    i: usize,
+    capitalised_word: bool,
+) {
+    let own = first.tags[i];
+    push(mix(FIRST_TAG, own as u64));
+    for k in [-1isize, 1] {
+        let tag = i
+            .checked_add_signed(k)
+            .and_then(|j| first.tags.get(j))
+            .map_or(99, |&t| t as u64);
+        push(mix(FIRST_TAG_AT + (k + 1) as u64 * 100, tag));
+    }
+    if !capitalised_word {
+        return;
+    }
+    let Some(others) = first.history.others(word, own) else {
+        return;
+    };
+    if others.occurrences == 0 {
+        push(mix(OTHERS_ALONE, own as u64));
+        return;
+    }
+    // Each kind's share of the other occurrences: none, some, most or all.
+    let share = |count: u32| -> u64 {
+        if count == 0 {
+            0
+        } else if count == others.occurrences {
+            3
+        } else if count * 2 >= others.occurrences {
+            2
+        } else {
+            1
+        }
+    };
+    let mut majority = (tags::KINDS.len(), others.untagged());
+    for kind in 0..tags::KINDS.len() {
+        let count = others.of_kind(kind);
+        push(mix(OTHERS_KIND, kind as u64 * 4 + share(count)));
+        if others.ended_a_longer_name(kind) {
+            push(mix(OTHERS_ENDED_NAME, kind as u64));
+        }
+        if count > majority.1 {
+            majority = (kind, count);
+        }
+    }
+    push(mix(
+        OTHERS_KIND,
+        tags::KINDS.len() as u64 * 4 + share(others.untagged()),
+    ));
+    push(mix(OTHERS_AGREE, (own as u64) << 8 | majority.0 as u64));
 }
 
 /// Lower-case words that may sit inside a name ("Bank of England", "Ursula von der Leyen").
@@ -304,6 +427,8 @@ fn features_where(view: &SentenceView<'_>, buckets: usize, wanted: &[bool]) -> S
                     0
                 },
                 place_span: 0,
+                org_span: 0,
+                classes: view.classes.of(word).unwrap_or_default(),
                 capitalised: word.chars().next().is_some_and(char::is_uppercase),
                 length: chars.min(8) as u8,
             }
@@ -333,6 +458,34 @@ fn features_where(view: &SentenceView<'_>, buckets: usize, wanted: &[bool]) -> S
         } else {
             i += 1;
         }
+    }
+
+    // Organisations from the list, one to six words: the longest match at each token.
+    let mut i = 0;
+    while i < n {
+        let mut matched = 0;
+        if letters[i] && values[i].capitalised {
+            for len in (1..=ORG_WORDS_MAX.min(n - i)).rev() {
+                let last = &view.tokens[i + len - 1];
+                if last.kind == TokenKind::Word || last.kind == TokenKind::Number {
+                    let span = &text[view.tokens[i].start..last.end];
+                    if view.gazetteer.organisations.contains(span) {
+                        matched = len;
+                        break;
+                    }
+                }
+            }
+        }
+        if matched == 1 {
+            values[i].org_span = 4;
+        } else if matched > 1 {
+            values[i].org_span = 1;
+            for v in &mut values[i + 1..i + matched - 1] {
+                v.org_span = 2;
+            }
+            values[i + matched - 1].org_span = 3;
+        }
+        i += matched.max(1);
     }
 
     let mask = (buckets - 1) as u64;
@@ -404,6 +557,39 @@ fn features_where(view: &SentenceView<'_>, buckets: usize, wanted: &[bool]) -> S
         if v.place_span > 0 {
             push(mix(PLACE_SPAN, u64::from(v.place_span)));
         }
+        if v.org_span > 0 {
+            push(mix(ORG_SPAN, u64::from(v.org_span)));
+            push(mix(ORG_SPAN, mix(u64::from(v.org_span), v.shape)));
+        }
+        // Word classes: the word's own at every level (alone and with its capital), its
+        // neighbours' at a middle level.
+        for (level, &class) in v.classes.iter().enumerate() {
+            let class = u64::from(class) | (level as u64) << 16;
+            push(mix(CLASS, class));
+            push(mix(
+                CLASS_CAPITALISED,
+                class | u64::from(v.capitalised) << 20,
+            ));
+        }
+        let class_at = |k: isize, level: usize| -> u64 {
+            let j = i as isize + k;
+            if j < 0 || j >= n as isize {
+                u64::MAX
+            } else {
+                u64::from(values[j as usize].classes[level])
+            }
+        };
+        for k in [-2isize, -1, 1, 2] {
+            push(mix(CLASS_AT + (k + 2) as u64 * 100, class_at(k, 2)));
+        }
+        push(mix(
+            CLASS_BIGRAM,
+            mix(class_at(-1, 1), u64::from(v.classes[1])),
+        ));
+        push(mix(
+            CLASS_BIGRAM + 1,
+            mix(u64::from(v.classes[1]), class_at(1, 1)),
+        ));
         let hint = view.hints.get(i).copied().unwrap_or_default();
         push(mix(
             HINT,
@@ -431,6 +617,14 @@ fn features_where(view: &SentenceView<'_>, buckets: usize, wanted: &[bool]) -> S
                 DOCUMENT,
                 u64::from(seen_lower) | u64::from(seen_mid) << 1 | u64::from(i == 0) << 2,
             ));
+            if let Some(contexts) = view.document.contexts.get(word) {
+                for &context in contexts {
+                    push(context);
+                }
+            }
+        }
+        if let Some(first) = &view.first_pass {
+            push_first_pass_features(&mut push, first, words[i], i, letters[i] && v.capitalised);
         }
     }
     offsets.push(features.len() as u32);

@@ -1,11 +1,16 @@
 //! The statistical name tagger: a linear model over hashed features with BILOU tags,
 //! decoded with Viterbi, trained as an averaged structured perceptron (`train`).
 //!
+//! The tagger runs twice over a document: the first pass tags each sentence on its own,
+//! the second sees the first pass's decisions for the same words elsewhere in the document
+//! (`history`). Each pass is a [`Model`]; the two together are a [`Tagger`].
+//!
 //! The shipped weights live in `assets/model.bin`; `newslens train` rebuilds them from
 //! CoNLL-2003 (see the README).
 
 pub mod conll;
 pub mod features;
+pub mod history;
 pub mod tags;
 pub mod train;
 
@@ -14,10 +19,13 @@ use std::sync::LazyLock;
 use tags::{TAG_COUNT, can_end, can_start};
 
 const MAGIC: &[u8; 4] = b"NLM1";
+/// A file of several models, one per pass.
+const TAGGER_MAGIC: &[u8; 4] = b"NLT2";
 /// The emission of a tag a token cannot have.
 const FORCED_OUT: f32 = -1e9;
 
 /// Weights of a trained model.
+#[derive(Clone)]
 pub struct Model {
     /// A power of two: how many feature buckets there are.
     pub buckets: usize,
@@ -36,20 +44,88 @@ pub enum ModelError {
     Truncated,
 }
 
-static SHIPPED: LazyLock<Option<Model>> =
-    LazyLock::new(|| Model::from_bytes(include_bytes!("../../assets/model.bin")).ok());
+/// The passes of the tagger: the first alone, or the first and the second.
+pub struct Tagger {
+    pub first: Model,
+    /// The pass that sees the first pass's decisions across the document.
+    pub second: Option<Model>,
+}
 
-/// The bytes of the model built into the binary.
+/// The tagger built in, or, for experiments with a newly trained one without rebuilding,
+/// the file named by `NEWSLENS_MODEL` (read once; unreadable means no tagger, so a typo is
+/// seen at once rather than silently falling back).
+static SHIPPED: LazyLock<Option<Tagger>> =
+    LazyLock::new(|| match std::env::var_os("NEWSLENS_MODEL") {
+        Some(path) => std::fs::read(path)
+            .ok()
+            .and_then(|bytes| Tagger::from_bytes(&bytes).ok()),
+        None => Tagger::from_bytes(shipped_bytes()).ok(),
+    });
+
+/// The bytes of the tagger built into the binary.
 pub fn shipped_bytes() -> &'static [u8] {
     include_bytes!("../../assets/model.bin")
 }
 
-impl Model {
-    /// The model built into the binary, if it is usable.
-    pub fn shipped() -> Option<&'static Model> {
+impl Tagger {
+    /// The tagger built into the binary, if it is usable.
+    pub fn shipped() -> Option<&'static Tagger> {
         SHIPPED.as_ref()
     }
 
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let passes: Vec<Vec<u8>> = std::iter::once(&self.first)
+            .chain(&self.second)
+            .map(Model::to_bytes)
+            .collect();
+        let mut out = TAGGER_MAGIC.to_vec();
+        out.extend_from_slice(&(passes.len() as u32).to_le_bytes());
+        for pass in passes {
+            out.extend_from_slice(&(pass.len() as u64).to_le_bytes());
+            out.extend_from_slice(&pass);
+        }
+        out
+    }
+
+    /// Reads a tagger file, or a single model (a one-pass tagger).
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
+        if bytes.get(..4) != Some(TAGGER_MAGIC) {
+            return Model::from_bytes(bytes).map(|first| Tagger {
+                first,
+                second: None,
+            });
+        }
+        let count = bytes
+            .get(4..8)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .ok_or(ModelError::Truncated)?;
+        let mut at = 8;
+        let mut passes = Vec::new();
+        for _ in 0..count.min(2) {
+            let length = bytes
+                .get(at..at + 8)
+                .and_then(|b| b.try_into().ok())
+                .map(u64::from_le_bytes)
+                .and_then(|l| usize::try_from(l).ok())
+                .ok_or(ModelError::Truncated)?;
+            let end = at.checked_add(8 + length).ok_or(ModelError::Truncated)?;
+            passes.push(Model::from_bytes(
+                bytes.get(at + 8..end).ok_or(ModelError::Truncated)?,
+            )?);
+            at = end;
+        }
+        if at != bytes.len() || passes.is_empty() {
+            return Err(ModelError::Truncated);
+        }
+        let second = (passes.len() > 1).then(|| passes.remove(1));
+        Ok(Tagger {
+            first: passes.remove(0),
+            second,
+        })
+    }
+}
+
+impl Model {
     /// A model from f32 weights (as training ends), quantised to 16 bits.
     pub fn from_weights(buckets: usize, weights: &[f32], transitions: Vec<f32>) -> Model {
         let largest = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(1e-6);
@@ -251,14 +327,30 @@ mod tests {
         assert_eq!(again.transitions, model.transitions);
         assert!(Model::from_bytes(b"nope").is_err());
         assert!(Model::from_bytes(&model.to_bytes()[..40]).is_err());
+        let tagger = Tagger {
+            first: Model::from_bytes(&model.to_bytes()).unwrap(),
+            second: Some(again),
+        };
+        let bytes = tagger.to_bytes();
+        let read = Tagger::from_bytes(&bytes).unwrap();
+        assert_eq!(read.first.weights, model.weights);
+        assert!(read.second.is_some());
+        assert!(Tagger::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+        assert!(
+            Tagger::from_bytes(&model.to_bytes())
+                .unwrap()
+                .second
+                .is_none()
+        );
     }
 
     #[test]
     fn the_shipped_model_loads_and_tags_a_sentence() {
         use crate::entity::{Label, Source};
-        let model = Model::shipped().expect("assets/model.bin holds a trained model");
+        let model = Tagger::shipped().expect("assets/model.bin holds a trained tagger");
+        assert!(model.second.is_some(), "the shipped tagger has both passes");
         let text = "Angela Merkel told Reuters in Munich on Tuesday that Siemens would invest.";
-        let mentions = crate::extract::extract_with(text, Some(model)).mentions;
+        let mentions = crate::pipeline::extract_with(text, Some(model)).mentions;
         let found: Vec<(&str, Label)> = mentions.iter().map(|m| (m.text(text), m.label)).collect();
         assert!(
             found.contains(&("Angela Merkel", Label::Person)),

@@ -1,13 +1,10 @@
-//! Training the tagger: an averaged structured perceptron over CoNLL-2003 documents, with
-//! the number of passes chosen on a development set.
+//! Training one pass of the tagger: an averaged structured perceptron over labelled
+//! sentences, keeping the epoch that scores best on a development set. `crate::training`
+//! turns documents into these examples, for both passes.
 
-use super::conll::ConllDocument;
-use super::features::{
-    SentenceFeatures, SentenceView, sentence_features, sentence_features_for_tagging,
-};
+use super::features::SentenceFeatures;
 use super::tags::{self, TAG_COUNT, Tag};
 use super::{Model, viterbi};
-use crate::extract::{Prepared, prepare};
 use std::time::Instant;
 
 /// One training sentence: its features and the right tags.
@@ -30,63 +27,6 @@ impl Default for Options {
             buckets: 1 << 18,
         }
     }
-}
-
-/// The sentences of a document as training examples.
-pub fn examples(document: &ConllDocument, buckets: usize) -> Vec<Example> {
-    let prepared = prepare(&document.text);
-    prepared
-        .sentences
-        .iter()
-        .map(|sentence| {
-            let tokens = &prepared.tokens[sentence.tokens.clone()];
-            let mut spans = Vec::new();
-            for &(start, end, label) in &document.spans {
-                let Some(kind) = tags::kind_index(label) else {
-                    continue;
-                };
-                let first = tokens.iter().position(|t| t.start >= start && t.end <= end);
-                let last = tokens
-                    .iter()
-                    .rposition(|t| t.start >= start && t.end <= end);
-                if let (Some(first), Some(last)) = (first, last) {
-                    spans.push((first, last, kind));
-                }
-            }
-            Example {
-                features: features_of(&prepared, sentence.tokens.clone(), buckets),
-                gold: tags::encode(tokens.len(), &spans),
-            }
-        })
-        .collect()
-}
-
-fn view<'a>(prepared: &'a Prepared<'a>, tokens: std::ops::Range<usize>) -> SentenceView<'a> {
-    SentenceView {
-        text: prepared.text,
-        tokens: &prepared.tokens[tokens.clone()],
-        hints: &prepared.hints[tokens],
-        gazetteer: crate::extract::gazetteer::gazetteer(),
-        document: &prepared.document,
-    }
-}
-
-/// Every token's features, as training needs them.
-pub fn features_of(
-    prepared: &Prepared<'_>,
-    tokens: std::ops::Range<usize>,
-    buckets: usize,
-) -> SentenceFeatures {
-    sentence_features(&view(prepared, tokens), buckets)
-}
-
-/// The features of the tokens that could be in a name; tagging needs no more.
-pub fn features_for_tagging(
-    prepared: &Prepared<'_>,
-    tokens: std::ops::Range<usize>,
-    buckets: usize,
-) -> SentenceFeatures {
-    sentence_features_for_tagging(&view(prepared, tokens), buckets)
 }
 
 /// A small, seeded random number generator for shuffling (xorshift64*).

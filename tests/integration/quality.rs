@@ -1,8 +1,8 @@
 //! Extraction quality bars, through the library.
 
 use super::score::{ALL_LABELS, Span, Tally};
-use newslens::extract::extract;
 use newslens::model::conll;
+use newslens::pipeline::extract;
 use std::path::Path;
 
 fn predicted(text: &str) -> Vec<Span> {
