@@ -94,7 +94,7 @@ pub fn prepare(text: &str) -> Prepared<'_> {
                 .flat_map_iter(|sentence| find_names(text, &tokens, sentence, &|i| blocked[i]))
                 .collect::<Vec<NameCandidate>>()
         },
-        || DocumentFacts::gather(text, &tokens, &starts),
+        || DocumentFacts::gather(text, &tokens, &starts, gazetteer(), word_classes()),
     );
     let hints = hints_from(&candidates, tokens.len());
     Prepared {

@@ -137,6 +137,11 @@ const COUNT_ADJECTIVES: &[&str] = &[
     "armed",
 ];
 
+/// Words before a spelled-out count that make it a reference to things already named.
+const DEFINITE_BEFORE_COUNT: &[&str] = &[
+    "the", "these", "those", "both", "its", "their", "his", "her", "our", "your", "my", "all",
+];
+
 const CURRENCY_SYMBOLS: &[&str] = &["$", "€", "£", "¥", "₹", "₩", "₽"];
 /// Letters glued before a currency symbol: "US$", "HK$", "A$".
 const CURRENCY_PREFIXES: &[&str] = &[
@@ -155,6 +160,7 @@ pub fn find_figures(text: &str, tokens: &[Token]) -> Vec<Mention> {
         };
         match found {
             Some((start, end, last)) => {
+                let (end, last) = rate_after(text, tokens, last).unwrap_or((end, last));
                 figures.push(Mention::new(start..end, Label::Figure, Source::Rule, 0.85));
                 i = last + 1;
             }
@@ -162,6 +168,141 @@ pub fn find_figures(text: &str, tokens: &[Token]) -> Vec<Mention> {
         }
     }
     figures
+}
+
+/// What a rate is per: "per year", "a day", "per capita".
+const RATE_UNITS: &[&str] = &[
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "month",
+    "year",
+    "quarter",
+    "annum",
+    "capita",
+    "person",
+    "head",
+    "share",
+    "barrel",
+    "kilogram",
+    "kg",
+    "tonne",
+    "ton",
+    "litre",
+    "liter",
+    "gallon",
+    "mile",
+    "kilometre",
+    "kilometer",
+    "unit",
+    "household",
+    "student",
+    "patient",
+];
+
+/// "per year", "a day", "an hour" after a figure: the end of the rate and its last token.
+fn rate_after(text: &str, tokens: &[Token], last: usize) -> Option<(usize, usize)> {
+    let (first, unit) = (tokens.get(last + 1)?, tokens.get(last + 2)?);
+    if !first.space_before || !unit.space_before || first.newline_before || unit.newline_before {
+        return None;
+    }
+    let per = lower(text, first);
+    let unit_word = lower(text, unit);
+    let is_rate = match per.as_str() {
+        "per" => RATE_UNITS.contains(&unit_word.as_str()),
+        "a" | "an" => matches!(
+            unit_word.as_str(),
+            "second" | "minute" | "hour" | "day" | "week" | "month" | "year" | "quarter"
+        ),
+        _ => false,
+    };
+    is_rate.then_some((unit.end, last + 2))
+}
+
+/// Irregular plurals: what a count of several may count without a final "s".
+const IRREGULAR_PLURALS: &[&str] = &[
+    "people",
+    "children",
+    "men",
+    "women",
+    "spacecraft",
+    "aircraft",
+    "police",
+    "staff",
+    "personnel",
+    "cattle",
+    "sheep",
+    "fish",
+    "data",
+    "media",
+    "feet",
+    "teeth",
+    "mice",
+    "geese",
+    "criteria",
+    "phenomena",
+    "offspring",
+    "crew",
+    "livestock",
+];
+
+/// A plural noun, as far as spelling tells: "reports", "businesses", "people".
+fn looks_plural(word: &str) -> bool {
+    IRREGULAR_PLURALS.contains(&word)
+        || (word.len() > 3
+            && word.ends_with('s')
+            && !word.ends_with("ss")
+            && !word.ends_with("ous")
+            && !word.ends_with("us")
+            && !word.ends_with("is")
+            && !NOT_A_UNIT.contains(&word))
+}
+
+/// The counted noun phrase after a number: up to three lower-case words, to the last that
+/// looks plural ("8,500 additional new businesses", "500,000 active developer accounts").
+fn counted_plural_after(text: &str, tokens: &[Token], last: usize) -> Option<(usize, usize)> {
+    let mut found = None;
+    for k in 1..=3 {
+        let Some(token) = tokens.get(last + k) else {
+            break;
+        };
+        if token.kind != TokenKind::Word || !token.space_before || token.newline_before {
+            break;
+        }
+        let word = lower(text, token);
+        if !is_lower(token.text(text)) || NOT_A_UNIT.contains(&word.as_str()) {
+            break;
+        }
+        if looks_plural(&word) {
+            found = Some((token.end, last + k));
+        }
+        // A unit ends the phrase: "5 percent rises" is "5 percent".
+        if MEASURE_UNITS.contains(&word.as_str()) {
+            break;
+        }
+    }
+    found
+}
+
+/// One or two capitalised words then a plural noun after the number: "40 Airbus planes".
+fn counts_named_things(text: &str, tokens: &[Token], last: usize) -> bool {
+    let capitalised = |t: &Token| {
+        t.kind == TokenKind::Word
+            && t.space_before
+            && !t.newline_before
+            && t.text(text).chars().next().is_some_and(char::is_uppercase)
+    };
+    (1..=2).any(|names| {
+        (1..=names).all(|k| tokens.get(last + k).is_some_and(capitalised))
+            && tokens.get(last + names + 1).is_some_and(|noun| {
+                noun.kind == TokenKind::Word
+                    && noun.space_before
+                    && is_lower(noun.text(text))
+                    && looks_plural(&lower(text, noun))
+            })
+    })
 }
 
 fn lower(text: &str, token: &Token) -> String {
@@ -235,8 +376,31 @@ fn numeric_figure(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usiz
     if currency {
         return Some((start, end, last));
     }
+    // "100 degrees Celsius", "2°C"
+    if let Some(degree) = tokens.get(last + 1)
+        && (degree.text(text) == "°"
+            || matches!(lower(text, degree).as_str(), "degree" | "degrees"))
+    {
+        let scale = tokens.get(last + 2).filter(|t| {
+            matches!(
+                t.text(text),
+                "C" | "F" | "Celsius" | "Fahrenheit" | "centigrade"
+            )
+        });
+        return Some(match scale {
+            Some(scale) => (start, scale.end, last + 2),
+            None => (start, degree.end, last + 1),
+        });
+    }
+    if let Some((unit_end, unit_last)) = counted_plural_after(text, tokens, last) {
+        return Some((start, unit_end, unit_last));
+    }
     if let Some((unit_end, unit_last)) = unit_after(text, tokens, last) {
         return Some((start, unit_end, unit_last));
+    }
+    // A count of things named by a name: "40 Airbus planes" gives "40".
+    if counts_named_things(text, tokens, last) {
+        return Some((start, end, last));
     }
     // A bare number with a scale word still counts ("2 million").
     (last > i).then_some((start, end, last))
@@ -332,6 +496,20 @@ fn spelled_figure(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usiz
         return None;
     }
     let unit_word = lower(text, unit);
+    // "seven reports", "three distinct phases": a count of several things, unless a
+    // determiner makes it a reference back ("between the two countries").
+    let definite = i
+        .checked_sub(1)
+        .map(|p| lower(text, &tokens[p]))
+        .is_some_and(|w| DEFINITE_BEFORE_COUNT.contains(&w.as_str()));
+    if !glued
+        && !definite
+        && base != "one"
+        && !MEASURE_UNITS.contains(&unit_word.as_str())
+        && let Some((end, unit_last)) = counted_plural_after(text, tokens, last)
+    {
+        return Some((token.start, end, unit_last));
+    }
     let measures = MEASURE_UNITS.contains(&unit_word.as_str());
     let counts_anything =
         scaled && is_lower(unit.text(text)) && !NOT_A_UNIT.contains(&unit_word.as_str());
@@ -372,6 +550,32 @@ mod tests {
         );
         assert_eq!(figures("built 2 new ports"), ["2 new ports"]);
         assert_eq!(figures("a 5km road"), ["5km"]);
+        assert_eq!(
+            figures("about 8,500 additional new businesses and 10 property managers"),
+            ["8,500 additional new businesses", "10 property managers"]
+        );
+    }
+
+    #[test]
+    fn a_count_of_named_things_is_the_number_alone() {
+        assert_eq!(figures("ordered 40 Airbus planes"), ["40"]);
+        assert!(figures("beat Chelsea 2 Arsenal 1").is_empty());
+    }
+
+    #[test]
+    fn rates_and_temperatures_keep_their_unit() {
+        assert_eq!(
+            figures("grew 2.7% per year, or $2.2 billion a year, at 3.3 feet per second"),
+            [
+                "2.7% per year",
+                "$2.2 billion a year",
+                "3.3 feet per second"
+            ]
+        );
+        assert_eq!(
+            figures("above 100 degrees Celsius and 2°C"),
+            ["100 degrees Celsius", "2°C"]
+        );
     }
 
     #[test]
@@ -384,6 +588,12 @@ mod tests {
             ["four and a half hours"]
         );
         assert!(figures("between the two countries").is_empty());
+        assert_eq!(figures("filed seven reports"), ["seven reports"]);
+        assert_eq!(
+            figures("in three distinct phases"),
+            ["three distinct phases"]
+        );
+        assert_eq!(figures("two people died"), ["two people"]);
         assert!(figures("one of them").is_empty());
     }
 

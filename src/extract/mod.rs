@@ -3,6 +3,7 @@
 //! pass that makes names consistent. `pipeline` runs them in order with the tagger.
 
 mod consistency;
+mod cues;
 mod dates;
 mod figures;
 mod names;

@@ -60,12 +60,27 @@ impl WordClasses {
             .map(|(i, &id)| (id, i as u16))
             .collect();
         let tree = finest_ids.iter().map(|id| rows[id]).collect();
-        let mut table = FxHashMap::default();
-        for line in words.lines().filter(|l| !l.starts_with('#')) {
+        // Finest ids are dense from 0 in the shipped tree: look them up in a vector.
+        let largest = finest_ids.last().map_or(0, |&id| id as usize);
+        let mut dense = vec![u16::MAX; largest + 1];
+        for (&id, &row) in &index {
+            dense[id as usize] = row;
+        }
+        let mut table = FxHashMap::with_capacity_and_hasher(words.len() / 12, Default::default());
+        for line in words.split('\n') {
             let Some((word, class)) = line.split_once('\t') else {
                 continue;
             };
-            if let Some(&row) = class.trim().parse().ok().and_then(|c| index.get(&c)) {
+            if word.starts_with('#') {
+                continue;
+            }
+            let row = class
+                .trim_end()
+                .parse::<usize>()
+                .ok()
+                .and_then(|c| dense.get(c).copied())
+                .filter(|&r| r != u16::MAX);
+            if let Some(row) = row {
                 table.entry(word).or_insert(row);
             }
         }

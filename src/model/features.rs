@@ -30,16 +30,47 @@ pub struct DocumentFacts<'t> {
     /// For each capitalised word, the words around its occurrences anywhere in the document
     /// (hashed with their offset): "Maersk said in a statement" tells about every "Maersk".
     pub contexts: FxHashMap<&'t str, Vec<u64>>,
+    /// What the lexicon says of each distinct word, looked up once per document rather
+    /// than once per occurrence and pass.
+    pub words: FxHashMap<&'t str, WordInfo>,
+}
+
+/// The lexicon's view of one word: the lists it is in and its word classes.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct WordInfo {
+    /// Bit set of the word lists the word is in (see `list_bits`).
+    pub lists: u16,
+    pub classes: Classes,
+    /// The word is capitalised here and written in lower case somewhere in the document.
+    pub seen_lower: bool,
+}
+
+impl WordInfo {
+    pub fn of(gazetteer: &Gazetteer, classes: &WordClasses, word: &str) -> WordInfo {
+        let caps = word.len() > 1 && word.chars().all(|c| !c.is_lowercase());
+        let title = caps.then(|| title_case(word));
+        WordInfo {
+            lists: list_bits(gazetteer, word, title.as_deref()),
+            classes: classes.of(word).unwrap_or_default(),
+            seen_lower: false,
+        }
+    }
 }
 
 /// How many distinct context words a capitalised word keeps (bounded, so that a word on
 /// every line of a long document costs no more than a rare one).
-const CONTEXTS_PER_WORD: usize = 24;
+const CONTEXTS_PER_WORD: usize = 12;
 /// Where the context words sit, relative to the word.
 const CONTEXT_OFFSETS: [isize; 3] = [-1, 1, 2];
 
 impl<'t> DocumentFacts<'t> {
-    pub fn gather(text: &'t str, tokens: &[Token], sentence_starts: &[usize]) -> Self {
+    pub fn gather(
+        text: &'t str,
+        tokens: &[Token],
+        sentence_starts: &[usize],
+        gazetteer: &Gazetteer,
+        classes: &WordClasses,
+    ) -> Self {
         let mut facts = DocumentFacts::default();
         let mut starts = sentence_starts.iter().peekable();
         for (i, token) in tokens.iter().enumerate() {
@@ -50,6 +81,10 @@ impl<'t> DocumentFacts<'t> {
                 continue;
             }
             let word = token.text(text);
+            facts
+                .words
+                .entry(word)
+                .or_insert_with(|| WordInfo::of(gazetteer, classes, word));
             let first = word.chars().next().unwrap_or(' ');
             if first.is_lowercase() {
                 facts.lower_case_words.insert(word);
@@ -77,6 +112,14 @@ impl<'t> DocumentFacts<'t> {
                 if !contexts.contains(&value) && contexts.len() < CONTEXTS_PER_WORD {
                     contexts.push(value);
                 }
+            }
+        }
+        // Which capitalised words are also written in lower case ("Will" and "will").
+        for (word, info) in facts.words.iter_mut() {
+            if word.chars().next().is_some_and(char::is_uppercase) {
+                info.seen_lower = facts
+                    .lower_case_words
+                    .contains(word.to_lowercase().as_str());
             }
         }
         facts
@@ -126,7 +169,6 @@ const HINT_AT: u64 = 19;
 const DOCUMENT: u64 = 20;
 const LENGTH: u64 = 21;
 const CONTEXT: u64 = 22;
-const CLASS: u64 = 30;
 const CLASS_CAPITALISED: u64 = 31;
 const CLASS_AT: u64 = 32;
 const CLASS_BIGRAM: u64 = 33;
@@ -386,6 +428,7 @@ fn features_where(view: &SentenceView<'_>, buckets: usize, wanted: &[bool]) -> S
         .filter(|(w, l)| **l && w.len() > 3 && w.chars().next().is_some_and(char::is_uppercase))
         .count();
     let headline = long_words >= 3 && capital_words * 10 >= long_words * 8;
+    let second = view.first_pass.is_some();
     let shouting = long_words >= 2 && shouting_words * 10 >= long_words * 8;
 
     let mut values: Vec<TokenValues> = words
@@ -396,10 +439,15 @@ fn features_where(view: &SentenceView<'_>, buckets: usize, wanted: &[bool]) -> S
             if !needed {
                 return TokenValues::default();
             }
-            let caps = token.kind == TokenKind::Word
-                && word.len() > 1
-                && word.chars().all(|c| !c.is_lowercase());
-            let title = caps.then(|| title_case(word));
+            let info = if token.kind == TokenKind::Word {
+                view.document
+                    .words
+                    .get(word)
+                    .copied()
+                    .unwrap_or_else(|| WordInfo::of(view.gazetteer, view.classes, word))
+            } else {
+                WordInfo::default()
+            };
             // Prefixes and suffixes of 2 to 4 characters (found without allocating: this
             // runs for every token).
             let chars = word.chars().count();
@@ -419,16 +467,20 @@ fn features_where(view: &SentenceView<'_>, buckets: usize, wanted: &[bool]) -> S
                 word: hash_bytes(WORD, word.bytes()),
                 lower: hash_bytes(LOWER, lower_bytes(word)),
                 shape: shape_hash(word),
-                prefixes: [prefix(2), prefix(3), prefix(4)],
-                suffixes: [suffix(2), suffix(3), suffix(4)],
-                lists: if token.kind == TokenKind::Word {
-                    list_bits(view.gazetteer, word, title.as_deref())
+                prefixes: if second {
+                    [0; 3]
                 } else {
-                    0
+                    [prefix(2), prefix(3), prefix(4)]
                 },
+                suffixes: if second {
+                    [0; 3]
+                } else {
+                    [suffix(2), suffix(3), suffix(4)]
+                },
+                lists: info.lists,
                 place_span: 0,
                 org_span: 0,
-                classes: view.classes.of(word).unwrap_or_default(),
+                classes: info.classes,
                 capitalised: word.chars().next().is_some_and(char::is_uppercase),
                 length: chars.min(8) as u8,
             }
@@ -519,8 +571,12 @@ fn features_where(view: &SentenceView<'_>, buckets: usize, wanted: &[bool]) -> S
         push(v.word);
         push(v.lower);
         push(v.shape);
-        for h in v.prefixes.iter().chain(&v.suffixes) {
-            push(*h);
+        // The second pass leans on the first's decisions and keeps fewer local features
+        // (so it costs about half a first pass).
+        if !second {
+            for h in v.prefixes.iter().chain(&v.suffixes) {
+                push(*h);
+            }
         }
         for k in [-2isize, -1, 1, 2] {
             push(mix(LOWER_AT + (k + 2) as u64 * 100, lower_at(k)));
@@ -528,24 +584,29 @@ fn features_where(view: &SentenceView<'_>, buckets: usize, wanted: &[bool]) -> S
                 push(mix(SHAPE_AT + (k + 2) as u64 * 100, shape_at(k)));
             }
         }
-        push(mix(BIGRAM_BEFORE, mix(lower_at(-1), v.lower)));
-        push(mix(BIGRAM_AFTER, mix(v.lower, lower_at(1))));
-        push(mix(
-            SHAPE_TRIGRAM,
-            mix(mix(shape_at(-1), v.shape), shape_at(1)),
-        ));
+        if !second {
+            push(mix(BIGRAM_BEFORE, mix(lower_at(-1), v.lower)));
+            push(mix(BIGRAM_AFTER, mix(v.lower, lower_at(1))));
+            push(mix(
+                SHAPE_TRIGRAM,
+                mix(mix(shape_at(-1), v.shape), shape_at(1)),
+            ));
+            push(mix(
+                LENGTH,
+                u64::from(v.length) | u64::from(v.capitalised) << 8,
+            ));
+        }
         push(mix(INITIAL_SHAPE, mix(u64::from(i == 0), v.shape)));
         if headline {
             push(mix(HEADLINE_SHAPE, mix(u64::from(shouting), v.shape)));
         }
-        push(mix(
-            LENGTH,
-            u64::from(v.length) | u64::from(v.capitalised) << 8,
-        ));
         for bit in 0..LIST_NAMES {
             if v.lists & (1 << bit) != 0 {
                 push(mix(LIST, bit as u64));
                 push(mix(LIST, mix(bit as u64, u64::from(v.capitalised))));
+            }
+            if second {
+                continue;
             }
             if i > 0 && values[i - 1].lists & (1 << bit) != 0 {
                 push(mix(LIST_BEFORE, bit as u64));
@@ -561,11 +622,10 @@ fn features_where(view: &SentenceView<'_>, buckets: usize, wanted: &[bool]) -> S
             push(mix(ORG_SPAN, u64::from(v.org_span)));
             push(mix(ORG_SPAN, mix(u64::from(v.org_span), v.shape)));
         }
-        // Word classes: the word's own at every level (alone and with its capital), its
-        // neighbours' at a middle level.
+        // Word classes: the word's own at every level (with its capital), its neighbours' at
+        // a middle level.
         for (level, &class) in v.classes.iter().enumerate() {
             let class = u64::from(class) | (level as u64) << 16;
-            push(mix(CLASS, class));
             push(mix(
                 CLASS_CAPITALISED,
                 class | u64::from(v.capitalised) << 20,
@@ -582,14 +642,16 @@ fn features_where(view: &SentenceView<'_>, buckets: usize, wanted: &[bool]) -> S
         for k in [-2isize, -1, 1, 2] {
             push(mix(CLASS_AT + (k + 2) as u64 * 100, class_at(k, 2)));
         }
-        push(mix(
-            CLASS_BIGRAM,
-            mix(class_at(-1, 1), u64::from(v.classes[1])),
-        ));
-        push(mix(
-            CLASS_BIGRAM + 1,
-            mix(u64::from(v.classes[1]), class_at(1, 1)),
-        ));
+        if !second {
+            push(mix(
+                CLASS_BIGRAM,
+                mix(class_at(-1, 1), u64::from(v.classes[1])),
+            ));
+            push(mix(
+                CLASS_BIGRAM + 1,
+                mix(u64::from(v.classes[1]), class_at(1, 1)),
+            ));
+        }
         let hint = view.hints.get(i).copied().unwrap_or_default();
         push(mix(
             HINT,
@@ -610,14 +672,15 @@ fn features_where(view: &SentenceView<'_>, buckets: usize, wanted: &[bool]) -> S
             let word = words[i];
             let seen_lower = view
                 .document
-                .lower_case_words
-                .contains(word.to_lowercase().as_str());
+                .words
+                .get(word)
+                .is_some_and(|info| info.seen_lower);
             let seen_mid = view.document.mid_sentence_capitals.contains(word);
             push(mix(
                 DOCUMENT,
                 u64::from(seen_lower) | u64::from(seen_mid) << 1 | u64::from(i == 0) << 2,
             ));
-            if let Some(contexts) = view.document.contexts.get(word) {
+            if let Some(contexts) = view.document.contexts.get(word).filter(|_| !second) {
                 for &context in contexts {
                     push(context);
                 }

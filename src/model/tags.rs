@@ -62,6 +62,19 @@ pub fn allowed_table() -> &'static [bool; TAG_COUNT * TAG_COUNT] {
     &TABLE
 }
 
+/// For each tag, the tags that may come before it: Viterbi looks at these alone (about
+/// five of the thirteen).
+pub fn predecessors() -> &'static [Vec<Tag>; TAG_COUNT] {
+    static TABLE: std::sync::LazyLock<[Vec<Tag>; TAG_COUNT]> = std::sync::LazyLock::new(|| {
+        std::array::from_fn(|next| {
+            (0..TAG_COUNT)
+                .filter(|&previous| allowed(previous, next))
+                .collect()
+        })
+    });
+    &TABLE
+}
+
 /// Can a sentence start / end with this tag?
 pub fn can_start(tag: Tag) -> bool {
     !matches!(parts(tag), Some((_, Position::Inside | Position::Last)))

@@ -84,3 +84,75 @@ fn held_back_conll_dev_documents_score_at_least_0_88_exact() {
         tally.f1()
     );
 }
+
+/// The label of the mention covering each occurrence of `name` in `text` (the name alone,
+/// or a longer name holding it: "Brenthor" in "Brenthor Inc").
+fn labels_of(text: &str, name: &str) -> Vec<Option<String>> {
+    let mentions = extract(text).mentions;
+    text.match_indices(name)
+        .map(|(start, _)| {
+            mentions
+                .iter()
+                .find(|m| m.start <= start && m.end >= start + name.len())
+                .map(|m| m.label.as_str().to_string())
+        })
+        .collect()
+}
+
+/// Companies named by one word that no word list holds, in the contexts business news
+/// gives them, are organisations, never people.
+#[test]
+fn one_word_companies_in_business_contexts_are_organisations() {
+    let cases = [
+        (
+            "Vantrix",
+            "Shares of Vantrix fell 8 percent on Tuesday after the software maker cut its \
+             forecast. Vantrix said in a statement that demand had weakened.",
+        ),
+        (
+            "Korvalo",
+            "Korvalo, the Danish shipping group, raised $300 million from investors. \
+             Analysts said Korvalo would use the money to buy new container ships.",
+        ),
+        (
+            "Quindle",
+            "The airline Quindle will add 12 routes next year, its chief executive told \
+             reporters in Dublin. Quindle flies to 40 countries.",
+        ),
+        (
+            "Brenthor",
+            "Brenthor Inc reported higher quarterly profit. Brenthor's chief executive \
+             said the company would hire 600 more workers.",
+        ),
+    ];
+    for (name, text) in cases {
+        let labels = labels_of(text, name);
+        assert!(
+            labels.iter().all(|l| l.as_deref() == Some("ORG")),
+            "{name}: {labels:?} in {text:?}"
+        );
+    }
+}
+
+/// A first mention the sentence alone gets wrong (a bare name that could be anyone's) is
+/// corrected by the rest of the document, not spread to it.
+#[test]
+fn a_mistagged_first_mention_does_not_spread_to_the_document() {
+    let text = "Zelvik will cut 2,400 jobs, it said on Monday. Shares of Zelvik fell 5% \
+                after the company warned on profits. Zelvik, which makes car batteries, \
+                employs 30,000 people. A spokesman for Zelvik declined to comment.";
+    let labels = labels_of(text, "Zelvik");
+    assert_eq!(labels.len(), 4);
+    assert!(
+        labels.iter().all(|l| l.as_deref() == Some("ORG")),
+        "{labels:?}"
+    );
+    // And a person named in full keeps every later mention of the surname.
+    let text = "Marta Okonjo was named chief executive on Friday. Okonjo, 52, joined the \
+                bank in 2010. Analysts said Okonjo would cut costs.";
+    let labels = labels_of(text, "Okonjo");
+    assert!(
+        labels.iter().all(|l| l.as_deref() == Some("PERSON")),
+        "{labels:?}"
+    );
+}
