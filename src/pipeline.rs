@@ -378,6 +378,26 @@ fn with_rules(
         .collect();
     found.retain(|c| !overlaps_any(c, &overriding));
     found.extend(overriding);
+    // A hyphenated compound the tagger took whole ("China-Peru relations") is two names when
+    // the word lists know its parts.
+    let mut parts = Vec::new();
+    found.retain(|c| {
+        let name = &prepared.text[c.start..c.end];
+        if !name.contains('-') || name.contains(' ') {
+            return true;
+        }
+        let inside: Vec<&NameCandidate> = rules
+            .iter()
+            .filter(|r| r.start >= c.start && r.end <= c.end)
+            .filter(|r| r.label.is_some() && r.source == Source::Gazetteer)
+            .collect();
+        if inside.len() < 2 {
+            return true;
+        }
+        parts.extend(inside.into_iter().cloned());
+        false
+    });
+    found.extend(parts);
     found.sort_by_key(|c| c.start);
     // Places in the word lists that the tagger passed over ("China-Peru": CoNLL keeps
     // hyphenated words whole, so the tagger rarely sees a place inside one).
@@ -460,6 +480,21 @@ mod tests {
             found
                 .iter()
                 .any(|m| m.text(text) == "Dina Boluarte" && m.label == Label::Person)
+        );
+    }
+
+    #[test]
+    fn a_hyphenated_pair_of_places_is_two_places() {
+        let text = "China-Peru relations grew as China and Peru signed deals.";
+        let found: Vec<(&str, Label)> = extract(text)
+            .mentions
+            .iter()
+            .map(|m| (m.text(text), m.label))
+            .collect();
+        assert_eq!(
+            found[..2],
+            [("China", Label::Place), ("Peru", Label::Place)],
+            "{found:?}"
         );
     }
 
