@@ -7,9 +7,14 @@ use std::sync::LazyLock;
 const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
 const DAY: &str = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?";
 const YEAR: &str = r"(?:1[5-9]\d\d|20\d\d)";
+const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 
 static DATE_PATTERN: LazyLock<Regex> = LazyLock::new(|| {
     let alternatives = [
+        // Sunday, Jan. 21 / Friday, June 28, 2024: the weekday and the date are one date
+        format!(r"{WEEKDAY},? {MONTH}\.? {DAY}(?:,? {YEAR})?"),
+        // March 5 and 6, 2024 / June 5-7
+        format!(r"{MONTH}\.? {DAY}(?: and |-|\u{{2013}}){DAY}(?:,? {YEAR})?"),
         // Jun 28, 2024 / June 28 / June 28th 2024
         format!(r"{MONTH}\.? {DAY}(?:,? {YEAR})?"),
         // 28 June 2024 / 28th of June
@@ -18,11 +23,17 @@ static DATE_PATTERN: LazyLock<Regex> = LazyLock::new(|| {
         format!(r"{MONTH}\.? {YEAR}"),
         // a month on its own; "May" is left out (modal verb)
         r"(?:January|February|March|April|June|July|August|September|October|November|December)".to_string(),
-        r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)".to_string(),
+        WEEKDAY.to_string(),
         // 2024-06-28, 28/06/2024
         r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}".to_string(),
-        // 2023-24, 1990s, 2024
-        format!(r"{YEAR}[-\u{{2013}}/]\d{{2}}|{YEAR}s|(?:early |mid-|late )?{YEAR}"),
+        // 2023-24; 1990s, late 1980s, mid-1970s, 2024, early 2020
+        format!(r"{YEAR}[-\u{{2013}}/]\d{{2}}|(?:(?:early|mid|late)[- ])?{YEAR}s?"),
+        // the third quarter of 2020, the first half of 2024
+        format!(r"(?:first|second|third|fourth) quarter(?: of {YEAR})?|(?:first|second) half of {YEAR}"),
+        // end of May, the start of this year: a period's modifiers stay inside
+        format!(r"(?:end|start|beginning|middle) of (?:{MONTH}|(?:this|last|next) (?:year|month|week))"),
+        // late last year, early next month
+        r"(?:early|late|mid)[- ](?:this|last|next) (?:year|month|week|decade|century)".to_string(),
         // this year, last week, next month; yesterday, today
         r"(?i:(?:this|last|next|past|previous|coming) (?:year|month|week|weekend|decade|century|spring|summer|autumn|fall|winter)|yesterday|today|tomorrow|tonight)".to_string(),
     ];
@@ -78,6 +89,24 @@ mod tests {
             ["3 March 2021", "March 2022"]
         );
         assert_eq!(dates("the 2023-24 season"), ["2023-24"]);
+    }
+
+    #[test]
+    fn a_period_keeps_its_modifiers_and_a_weekday_its_date() {
+        assert_eq!(
+            dates("in the late 1980s, the mid-1970s and early 2020s"),
+            ["late 1980s", "mid-1970s", "early 2020s"]
+        );
+        assert_eq!(
+            dates("by the end of May or late last year"),
+            ["end of May", "late last year"]
+        );
+        assert_eq!(dates("on Sunday, Jan. 21, it fell"), ["Sunday, Jan. 21"]);
+        assert_eq!(dates("on March 5 and 6, 2024"), ["March 5 and 6, 2024"]);
+        assert_eq!(
+            dates("in the third quarter of 2020"),
+            ["third quarter of 2020"]
+        );
     }
 
     #[test]

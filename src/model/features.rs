@@ -63,6 +63,10 @@ const CONTEXTS_PER_WORD: usize = 12;
 /// Where the context words sit, relative to the word.
 const CONTEXT_OFFSETS: [isize; 3] = [-1, 1, 2];
 
+/// Long documents gather their word facts in stretches of about this many tokens, on every
+/// core, cut at sentence starts and merged in order.
+const GATHER_STRETCH: usize = 32 * 1024;
+
 impl<'t> DocumentFacts<'t> {
     pub fn gather(
         text: &'t str,
@@ -71,9 +75,72 @@ impl<'t> DocumentFacts<'t> {
         gazetteer: &Gazetteer,
         classes: &WordClasses,
     ) -> Self {
+        use rayon::prelude::*;
+        let mut stretches = Vec::new();
+        let mut from = 0;
+        for &start in sentence_starts {
+            if start - from >= GATHER_STRETCH {
+                stretches.push(from..start);
+                from = start;
+            }
+        }
+        stretches.push(from..tokens.len());
+        let parts: Vec<DocumentFacts<'t>> = stretches
+            .into_par_iter()
+            .map(|range| {
+                let first = sentence_starts.partition_point(|&s| s < range.start);
+                Self::gather_stretch(
+                    text,
+                    tokens,
+                    range,
+                    &sentence_starts[first..],
+                    gazetteer,
+                    classes,
+                )
+            })
+            .collect();
+        let mut parts = parts.into_iter();
+        let mut facts = parts.next().unwrap_or_default();
+        for part in parts {
+            facts.lower_case_words.extend(part.lower_case_words);
+            facts
+                .mid_sentence_capitals
+                .extend(part.mid_sentence_capitals);
+            for (word, info) in part.words {
+                facts.words.entry(word).or_insert(info);
+            }
+            for (word, more) in part.contexts {
+                let contexts = facts.contexts.entry(word).or_default();
+                for value in more {
+                    if contexts.len() < CONTEXTS_PER_WORD && !contexts.contains(&value) {
+                        contexts.push(value);
+                    }
+                }
+            }
+        }
+        // Which capitalised words are also written in lower case ("Will" and "will").
+        for (word, info) in facts.words.iter_mut() {
+            if word.chars().next().is_some_and(char::is_uppercase) {
+                info.seen_lower = facts
+                    .lower_case_words
+                    .contains(word.to_lowercase().as_str());
+            }
+        }
+        facts
+    }
+
+    /// The facts of the tokens in `range` (their neighbours may lie outside it).
+    fn gather_stretch(
+        text: &'t str,
+        tokens: &[Token],
+        range: std::ops::Range<usize>,
+        sentence_starts: &[usize],
+        gazetteer: &Gazetteer,
+        classes: &WordClasses,
+    ) -> Self {
         let mut facts = DocumentFacts::default();
         let mut starts = sentence_starts.iter().peekable();
-        for (i, token) in tokens.iter().enumerate() {
+        for (i, token) in tokens.iter().enumerate().take(range.end).skip(range.start) {
             while starts.peek().is_some_and(|&&s| s < i) {
                 starts.next();
             }
@@ -112,14 +179,6 @@ impl<'t> DocumentFacts<'t> {
                 if !contexts.contains(&value) && contexts.len() < CONTEXTS_PER_WORD {
                     contexts.push(value);
                 }
-            }
-        }
-        // Which capitalised words are also written in lower case ("Will" and "will").
-        for (word, info) in facts.words.iter_mut() {
-            if word.chars().next().is_some_and(char::is_uppercase) {
-                info.seen_lower = facts
-                    .lower_case_words
-                    .contains(word.to_lowercase().as_str());
             }
         }
         facts

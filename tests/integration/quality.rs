@@ -13,13 +13,10 @@ fn predicted(text: &str) -> Vec<Span> {
         .collect()
 }
 
-#[test]
-fn the_sample_article_scores_at_least_0_95_exact() {
-    let text = std::fs::read_to_string("seeds/china-peru-chancay.txt").unwrap();
-    let gold: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string("tests/fixtures/china-peru-chancay.gold.json").unwrap(),
-    )
-    .unwrap();
+/// The entities and ignore regions of a gold file in the scorer's format.
+fn gold_spans(path: &Path) -> (Vec<Span>, Vec<(usize, usize)>) {
+    let gold: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let spans = |key: &str| -> Vec<Span> {
         gold[key]
             .as_array()
@@ -37,20 +34,51 @@ fn the_sample_article_scores_at_least_0_95_exact() {
             })
             .unwrap_or_default()
     };
-    let ignore: Vec<(usize, usize)> = spans("ignore")
+    let ignore = spans("ignore")
         .into_iter()
         .map(|(s, e, _)| (s, e))
         .collect();
+    (spans("entities"), ignore)
+}
+
+#[test]
+fn the_sample_article_scores_at_least_0_97_exact() {
+    let text = std::fs::read_to_string("seeds/china-peru-chancay.txt").unwrap();
+    let (gold, ignore) = gold_spans(Path::new("tests/fixtures/china-peru-chancay.gold.json"));
     let mut tally = Tally::default();
-    tally.add(&spans("entities"), &predicted(&text), &ignore, ALL_LABELS);
-    assert!(tally.f1() >= 0.95, "exact micro-F1 {:.3}", tally.f1());
+    tally.add(&gold, &predicted(&text), &ignore, ALL_LABELS);
+    assert!(tally.f1() >= 0.97, "exact micro-F1 {:.3}", tally.f1());
+}
+
+/// The modern-news development set (`tests/eval/modern_news`): the articles whose text is
+/// committed (public domain and CC BY; the others are rebuilt from their sources and may be
+/// absent). Exact micro-F1 over all six labels was 0.59 before word classes, the second
+/// pass and the organisation list, 0.69 with them.
+#[test]
+fn committed_modern_news_articles_score_at_least_0_66_exact() {
+    let folder = Path::new("tests/eval/modern_news");
+    let mut tally = Tally::default();
+    let mut articles = 0;
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "txt") {
+            continue;
+        }
+        let gold = path.with_extension("gold.json");
+        let (gold, ignore) = gold_spans(&gold);
+        let text = std::fs::read_to_string(&path).unwrap();
+        tally.add(&gold, &predicted(&text), &ignore, ALL_LABELS);
+        articles += 1;
+    }
+    assert!(articles >= 14, "{articles} articles");
+    assert!(tally.f1() >= 0.66, "exact micro-F1 {:.3}", tally.f1());
 }
 
 /// CoNLL-2003 dev documents 0, 4, 8, ... are held back from training and from choosing
 /// the number of passes (see `newslens train`). The data is not in the repository: the
 /// test runs where `../shared` has it and says so where it does not.
 #[test]
-fn held_back_conll_dev_documents_score_at_least_0_88_exact() {
+fn held_back_conll_dev_documents_score_at_least_0_92_exact() {
     let path = Path::new("../shared/data/conll2003/dev.txt");
     if !path.exists() {
         eprintln!("skipped: {} is not here", path.display());
@@ -79,7 +107,7 @@ fn held_back_conll_dev_documents_score_at_least_0_88_exact() {
         );
     }
     assert!(
-        tally.f1() >= 0.88,
+        tally.f1() >= 0.92,
         "exact micro-F1 {:.3} on held-back CoNLL dev",
         tally.f1()
     );
