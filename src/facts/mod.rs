@@ -11,9 +11,11 @@
 //! it; none knows any article.
 
 mod amounts;
+mod attribution;
 mod changes;
 mod events;
 mod quotes;
+mod speech;
 
 pub use amounts::{Amount, format_number, parse_quantity, spelled_quantity};
 
@@ -84,6 +86,8 @@ pub enum Detail {
         /// The speaker as written: "Xi", "She", "Chinese experts".
         speaker_text: String,
         verb: String,
+        /// In quotation marks, or reported ("said that ...").
+        direct: bool,
     },
     Event {
         action: String,
@@ -180,11 +184,9 @@ pub fn find_facts(
     group_of: &[usize],
 ) -> Vec<Fact> {
     let group_names: Vec<String> = groups.iter().map(|g| g.name.clone()).collect();
-    let quote_regions = quotes::quoted_regions(text);
     // The mentions wholly inside each sentence (a mention never crosses one, but facts must
     // not trust that with byte slices), and the person named last before it, for "he".
-    let mut inside_of: Vec<Vec<usize>> = Vec::with_capacity(sentences.len());
-    let mut last_person_before: Vec<Option<usize>> = Vec::with_capacity(sentences.len());
+    let mut views: Vec<SentenceFacts<'_>> = Vec::with_capacity(sentences.len());
     let mut m = 0;
     let mut last_person = None;
     for sentence in sentences {
@@ -195,43 +197,63 @@ pub fn find_facts(
             .take_while(|&i| mentions[i].start < sentence.end)
             .filter(|&i| mentions[i].start >= sentence.start && mentions[i].end <= sentence.end)
             .collect();
-        last_person_before.push(last_person);
-        if let Some(&person) = inside
+        let person_here = inside
             .iter()
             .rev()
             .find(|&&i| mentions[i].label == Label::Person)
-        {
-            last_person = Some(group_of[person]);
-        }
-        inside_of.push(inside);
+            .map(|&i| group_of[i]);
+        views.push(SentenceFacts {
+            text,
+            span: sentence.range(),
+            mentions,
+            inside,
+            group_of,
+            group_names: &group_names,
+            last_person,
+        });
+        last_person = person_here.or(last_person);
     }
-    // Sentences are then independent: find their facts on every core, in text order.
-    let mut facts: Vec<Fact> = sentences
-        .par_iter()
-        .zip(inside_of)
-        .zip(last_person_before)
-        .flat_map_iter(|((sentence, inside), last_person)| {
-            let view = SentenceFacts {
-                text,
-                span: sentence.range(),
-                mentions,
-                inside,
-                group_of,
-                group_names: &group_names,
-                last_person,
-            };
-            sentence_facts(&view, &quote_regions)
-        })
-        .collect();
+    // Sentences are independent for changes, quantities and events: find them on every
+    // core. Quotes need the document around them (who spoke last, quotes over paragraphs).
+    let mut facts: Vec<Fact> = views.par_iter().flat_map_iter(sentence_facts).collect();
+    let regions = quotes::quoted_regions(text);
+    let marks: Vec<Range<usize>> = regions.iter().map(|r| r.marks.clone()).collect();
+    let resolver = attribution::Resolver::new(text, mentions, group_of, &marks);
+    let quotes = quotes::find_quotes(&quotes::QuoteContext {
+        views: &views,
+        regions: &regions,
+        resolver: &resolver,
+    });
+    facts.extend(quotes);
     merge_long_quotes(&mut facts);
+    drop_date_facts_of_quoted_sentences(&mut facts);
     facts.sort_by_key(|f| (f.start, f.kind as u8));
     facts
 }
 
+/// A sentence with a date and nothing else is a date fact, unless a quote holds it.
+fn drop_date_facts_of_quoted_sentences(facts: &mut Vec<Fact>) {
+    let mut quoted: Vec<(usize, usize)> = facts
+        .iter()
+        .filter(|f| f.kind != FactKind::Date)
+        .map(|f| (f.start, f.end))
+        .collect();
+    quoted.sort_unstable();
+    facts.retain(|fact| {
+        fact.kind != FactKind::Date || {
+            let i = quoted.partition_point(|&(start, _)| start <= fact.start);
+            !quoted[..i]
+                .iter()
+                .rev()
+                .take(4)
+                .any(|&(_, end)| end >= fact.end)
+        }
+    });
+}
+
 /// The facts one sentence states; a sentence with dates and nothing else is a date fact.
-fn sentence_facts(view: &SentenceFacts<'_>, quote_regions: &[Range<usize>]) -> Vec<Fact> {
+fn sentence_facts(view: &SentenceFacts<'_>) -> Vec<Fact> {
     let mut facts = changes::changes_and_quantities(view);
-    facts.extend(quotes::quote(view, quote_regions));
     facts.extend(events::event(view));
     let dates: Vec<usize> = view.with_label(Label::Date).collect();
     if facts.is_empty() && !dates.is_empty() {
