@@ -60,6 +60,61 @@ const CHANGE_VERBS: &[&str] = &[
     "doubled",
     "tripled",
     "halved",
+    "added",
+    "adds",
+    "shed",
+    "sheds",
+    "trimmed",
+    "slashed",
+    "boosted",
+    "eased",
+    "edged",
+    "rebounded",
+    "contracted",
+    "hire",
+    "hired",
+    "hiring",
+    "rises",
+    "rising",
+    "jumps",
+    "surges",
+    "soars",
+    "plunges",
+    "climbs",
+    "slides",
+    "slid",
+    "sank",
+    "losing",
+    "gaining",
+    "widened",
+    "narrowed",
+    "dipped",
+    "skyrocketed",
+    "spiked",
+    "swelled",
+    "lifted",
+];
+
+/// Nouns of change after a figure ("a 3.2% drop") or before one ("an increase of 5%").
+const CHANGE_NOUNS: &[&str] = &[
+    "increase",
+    "decrease",
+    "rise",
+    "fall",
+    "drop",
+    "decline",
+    "gain",
+    "loss",
+    "jump",
+    "cut",
+    "reduction",
+    "growth",
+    "hike",
+    "surge",
+    "slump",
+    "plunge",
+    "contraction",
+    "boost",
 ];
 const HEDGES: &[&str] = &[
     "at least",
@@ -110,11 +165,109 @@ pub(super) fn changes_and_quantities(view: &SentenceFacts<'_>) -> Vec<Fact> {
         }
     }
     for (k, &figure) in figures.iter().enumerate() {
-        if !used[k] {
+        if !used[k] && is_quantity(view, &figures, k) {
             facts.push(quantity(view, figure));
         }
     }
     facts
+}
+
+/// Whether a figure is a quantity of its own: not an age ("42-year-old", "Smith, 47,"),
+/// a rank or label ("No. 1", "Figure 2 shows"), a name ("10x", "911 calls"), a time frame
+/// of another figure ("within two years"), or a number the recogniser ran into a verb.
+fn is_quantity(view: &SentenceFacts<'_>, figures: &[usize], k: usize) -> bool {
+    let text = view.text;
+    let m = &view.mentions[figures[k]];
+    let figure = m.text(text);
+    let after = &text[m.end..view.span.end];
+    if after.starts_with("-old")
+        || after.starts_with(" years old")
+        || after.starts_with("-year-old")
+    {
+        return false;
+    }
+    let before = text[view.span.start..m.start].trim_end();
+    let before_word = before
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '.' || c == '#'))
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    if matches!(
+        before_word.as_str(),
+        "no."
+            | "no"
+            | "number"
+            | "figure"
+            | "fig."
+            | "table"
+            | "chapter"
+            | "section"
+            | "page"
+            | "phase"
+            | "level"
+            | "tier"
+            | "round"
+            | "stage"
+            | "grade"
+            | "category"
+            | "type"
+            | "version"
+            | "step"
+            | "top"
+            | "#"
+            | "aged"
+            | "age"
+            | "ages"
+    ) {
+        return false;
+    }
+    // "Ann Lee, 47, said": an age between commas after a name.
+    let bare = figure.chars().all(|c| c.is_ascii_digit());
+    if bare
+        && before.ends_with(',')
+        && after.trim_start().starts_with(',')
+        && view.names().any(|i| {
+            view.mentions[i].label == crate::entity::Label::Person
+                && text[view.mentions[i].end..m.start].trim() == ","
+        })
+    {
+        return false;
+    }
+    if figure.starts_with("000")
+        || (figure.ends_with(['x', 'X'])
+            && figure[..figure.len() - 1]
+                .chars()
+                .all(|c| c.is_ascii_digit()))
+        || figure.starts_with("911")
+    {
+        return false;
+    }
+    // "No. 1 motivating", "100 slipped": a unit that is a verb.
+    let unit = Amount::read(figure).unit;
+    if !unit.contains(' ')
+        && (unit.ends_with("ed") || unit.ends_with("ing"))
+        && !matches!(
+            unit.as_str(),
+            "hundred" | "seed" | "bed" | "building" | "meeting" | "feed"
+        )
+    {
+        return false;
+    }
+    // "within two years", "over the next decade": a time frame, when another figure is
+    // what the sentence counts.
+    let time_unit = [
+        "year", "years", "month", "months", "decade", "decades", "week", "weeks", "day", "days",
+    ]
+    .contains(&unit.as_str());
+    let framed = before.ends_with("within")
+        || before.ends_with("over the next")
+        || before.ends_with("in the next")
+        || before.ends_with("over the past")
+        || before.ends_with("in the past")
+        || before.ends_with("over the last")
+        || before.ends_with("for the next")
+        || before.ends_with("within the next");
+    !(time_unit && framed && figures.len() > 1)
 }
 
 /// The lower-case words just before a byte offset, nearest last.
@@ -198,45 +351,6 @@ fn change_at(view: &SentenceFacts<'_>, figures: &[usize], k: usize) -> Option<(F
         };
         return Some((change_fact(view, figures, k, true, from, to, m.start), true));
     }
-    // "shares fell 8.8 percent": a change by a percentage, with neither end given.
-    let percentage = a.unit == "percent" || a.unit == "per cent" || a.text.ends_with('%');
-    if verb_before && percentage && between.as_deref() != Some("to") {
-        let falling = before.iter().any(|w| is_falling(w));
-        let signed = a.value.map(|v| if falling { -v } else { v });
-        let what = subject_before(view, m.start);
-        let mut summary = what.as_ref().map_or(String::new(), |w| format!("{w}: "));
-        summary.push_str(&format!(
-            "{} {}",
-            if falling { "down" } else { "up" },
-            a.text
-        ));
-        let fact = Fact {
-            kind: FactKind::Change,
-            start: view.span.start,
-            end: view.span.end,
-            summary,
-            figures: vec![figures[k]],
-            dates: view.with_label(Label::Date).collect(),
-            entities: view.entity_groups(),
-            confidence: 0.7,
-            detail: Detail::Change {
-                what,
-                from: Amount {
-                    text: "?".into(),
-                    value: None,
-                    unit: String::new(),
-                },
-                to: Amount {
-                    text: "?".into(),
-                    value: None,
-                    unit: String::new(),
-                },
-                difference: None,
-                percent: signed,
-            },
-        };
-        return Some((fact, false));
-    }
     // "doubled to 40", "halved to 10", "cut by half to 10"
     let by_half = before.len() >= 3 && before[before.len() - 3..] == ["by", "half", "to"];
     let factor = before
@@ -263,7 +377,193 @@ fn change_at(view: &SentenceFacts<'_>, figures: &[usize], k: usize) -> Option<(F
             false,
         ));
     }
-    None
+    // "to 12 from seven": the new value first.
+    if last_before == "to"
+        && between.as_deref() == Some("from")
+        && before.iter().rev().take(3).any(|w| is_change_word(w))
+    {
+        let from = Amount::read(next?.text(text));
+        return Some((change_fact(view, figures, k, true, from, a, m.start), true));
+    }
+    stated_change(view, figures, k)
+}
+
+fn is_change_word(word: &str) -> bool {
+    CHANGE_VERBS.contains(&word) || CHANGE_NOUNS.contains(&word)
+}
+
+fn unknown() -> Amount {
+    Amount {
+        text: "?".into(),
+        value: None,
+        unit: String::new(),
+    }
+}
+
+/// A change stated by its amount or by one end: "jumped 31%", "cut 2,400 jobs", "trimmed
+/// its staff by 8 percent", "fell to 6.6 per cent", "a 3.2% drop", "an increase of $5",
+/// "will hire 600 more workers".
+fn stated_change(view: &SentenceFacts<'_>, figures: &[usize], k: usize) -> Option<(Fact, bool)> {
+    let text = view.text;
+    let m = &view.mentions[figures[k]];
+    let amount = Amount::read(m.text(text));
+    // The words of the clause before the figure, nearest last, past hedges.
+    let clause_start = text[view.span.start..m.start]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, ',' | ';' | ':' | '\u{2014}'))
+        .map_or(view.span.start, |(p, c)| view.span.start + p + c.len_utf8());
+    let mut before: Vec<String> = words(&text[clause_start..m.start])
+        .into_iter()
+        .map(|(_, w)| w.into_owned())
+        .collect();
+    while before.last().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "only"
+                | "almost"
+                | "nearly"
+                | "about"
+                | "around"
+                | "roughly"
+                | "some"
+                | "another"
+                | "further"
+                | "more"
+                | "than"
+                | "over"
+                | "just"
+                | "an"
+                | "a"
+                | "estimated"
+                | "additional"
+                | "extra"
+        )
+    }) {
+        before.pop();
+    }
+    let after: Vec<String> = words(&text[m.end..view.span.end])
+        .into_iter()
+        .take(2)
+        .map(|(_, w)| w.into_owned())
+        .collect();
+    let last = before.last().map(String::as_str).unwrap_or("");
+    let verb_near = |skip: usize| {
+        before.iter().rev().skip(skip).take(5).position(|w| {
+            CHANGE_VERBS.contains(&w.as_str()) && !matches!(w.as_str(), "up" | "down")
+        })
+    };
+    let falling = |words: &[String]| words.iter().rev().take(6).any(|w| is_falling(w));
+    enum End {
+        By,
+        To,
+        From,
+    }
+    let end = if CHANGE_VERBS.contains(&last)
+        && !(last == "up" && after.first().is_some_and(|w| w == "to"))
+    {
+        // "jumped 31%", "cut 2,400 jobs", "up 5%".
+        Some(End::By)
+    } else if last == "by" && verb_near(1).is_some() {
+        Some(End::By)
+    } else if last == "to"
+        && verb_near(1).is_some()
+        && before.iter().rev().nth(1).is_none_or(|w| w != "up")
+    {
+        Some(End::To)
+    } else if last == "from" && verb_near(1).is_some() {
+        Some(End::From)
+    } else if after
+        .first()
+        .is_some_and(|w| CHANGE_NOUNS.contains(&w.as_str()))
+        || (last == "of"
+            && before
+                .iter()
+                .rev()
+                .nth(1)
+                .is_some_and(|w| CHANGE_NOUNS.contains(&w.as_str())))
+    {
+        // "a 3.2% drop", "an increase of 5%".
+        Some(End::By)
+    } else if after.first().is_some_and(|w| w == "more" || w == "fewer")
+        || m.text(text).contains(" more ")
+    {
+        Some(End::By)
+    } else {
+        None
+    }?;
+    let mut context_words = before.clone();
+    context_words.extend(after.iter().take(1).cloned());
+    let down = falling(&context_words) || after.first().is_some_and(|w| w == "fewer");
+    let what = subject_before(view, m.start);
+    // "fell 31.44 points to 5,616.21", "rose 1.8 percent in July to $317.6 billion": the
+    // new value after the amount, in the same clause.
+    let new_value = figures
+        .get(k + 1)
+        .map(|&i| &view.mentions[i])
+        .filter(|next| {
+            let between = text[m.end..next.start].to_lowercase();
+            let between = between.trim();
+            let between = HEDGES
+                .iter()
+                .find_map(|h| between.strip_suffix(h).map(str::trim_end))
+                .unwrap_or(between);
+            matches!(end, End::By)
+                && (between == "to" || between.ends_with(" to"))
+                && between.split_whitespace().count() <= 5
+                && !between.contains([',', ';'])
+        });
+    let (from, to, difference) = match end {
+        End::By => {
+            let signed = Amount {
+                value: amount.value.map(|v| if down { -v } else { v }),
+                ..amount.clone()
+            };
+            let to = new_value.map_or_else(unknown, |next| Amount::read(next.text(text)));
+            (unknown(), to, Some(signed))
+        }
+        End::To => (unknown(), amount.clone(), None),
+        End::From => (amount.clone(), unknown(), None),
+    };
+    let percentage =
+        amount.unit == "percent" || amount.unit == "per cent" || amount.text.ends_with('%');
+    let percent = (percentage && difference.is_some())
+        .then(|| amount.value.map(|v| if down { -v } else { v }))
+        .flatten();
+    let mut summary = what.as_ref().map_or(String::new(), |w| format!("{w}: "));
+    summary.push_str(&match (&difference, &to, &from) {
+        (Some(_), to, _) if to.text != "?" => format!(
+            "{} {} to {}",
+            if down { "down" } else { "up" },
+            amount.text,
+            to.text
+        ),
+        (Some(_), _, _) => format!("{} {}", if down { "down" } else { "up" }, amount.text),
+        (None, to, _) if to.value.is_some() || to.text != "?" => {
+            format!("{} to {}", if down { "down" } else { "changed" }, to.text)
+        }
+        _ => format!("from {}", from.text),
+    });
+    let used: Vec<usize> =
+        figures[k..(k + 1 + usize::from(new_value.is_some())).min(figures.len())].to_vec();
+    let fact = Fact {
+        kind: FactKind::Change,
+        start: view.span.start,
+        end: view.span.end,
+        summary,
+        figures: used,
+        dates: view.with_label(Label::Date).collect(),
+        entities: view.entity_groups(),
+        confidence: 0.7,
+        detail: Detail::Change {
+            what,
+            from,
+            to,
+            difference: if percentage { None } else { difference },
+            percent,
+        },
+    };
+    Some((fact, new_value.is_some()))
 }
 
 fn is_falling(word: &str) -> bool {
@@ -296,6 +596,23 @@ fn is_falling(word: &str) -> bool {
             | "slumped"
             | "tumbled"
             | "down"
+            | "shed"
+            | "sheds"
+            | "trimmed"
+            | "slashed"
+            | "eased"
+            | "contracted"
+            | "slides"
+            | "slid"
+            | "sank"
+            | "losing"
+            | "narrowed"
+            | "dipped"
+            | "reduction"
+            | "loss"
+            | "slump"
+            | "plunge"
+            | "contraction"
     )
 }
 
@@ -315,6 +632,13 @@ fn change_fact(
         }
         _ => (None, None),
     };
+    let difference_amount = difference.map(|d| Amount {
+        text: format!("{} {}", format_number(d), to.unit)
+            .trim()
+            .to_string(),
+        value: Some(d),
+        unit: to.unit.clone(),
+    });
     let mut summary = String::new();
     if let Some(what) = &what {
         summary.push_str(what);
@@ -352,7 +676,7 @@ fn change_fact(
             what,
             from,
             to,
-            difference,
+            difference: difference_amount,
             percent,
         },
     }
@@ -414,6 +738,9 @@ fn subject_before(view: &SentenceFacts<'_>, figure_start: usize) -> Option<Strin
             matches!(
                 w.to_lowercase().as_str(),
                 "that"
+                    | "said"
+                    | "says"
+                    | "showed"
                     | "saying"
                     | "which"
                     | "as"

@@ -66,7 +66,9 @@ pub enum Detail {
         what: Option<String>,
         from: Amount,
         to: Amount,
-        difference: Option<f64>,
+        /// The amount of the change: computed from its ends, or as stated ("rose 18
+        /// percent", "cut 2,400 jobs").
+        difference: Option<Amount>,
         percent: Option<f64>,
     },
     Quantity {
