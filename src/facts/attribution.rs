@@ -362,11 +362,16 @@ impl<'a> Resolver<'a> {
                 .get(k + 1)
                 .is_some_and(|(_, w)| is_preposition(w) && w != "of");
             if plain && !begins_with_preposition {
-                let start = self.phrase_start(
-                    clause_start,
-                    &phrase_words[..=k + 2.min(phrase_words.len() - k - 1)],
-                );
-                let start = start.min(clause_start + phrase_words[k].0);
+                // Back over the source noun's modifiers: "two senior U.S. officials".
+                let mut start = clause_start + phrase_words[k].0;
+                for (at, w) in &phrase_words[k + 1..] {
+                    let at = clause_start + at;
+                    let gap = &self.text[at + w.len()..start];
+                    if gap.contains([',', ';', ':']) || !is_modifier(w, &self.text[at..]) {
+                        break;
+                    }
+                    start = at;
+                }
                 let phrase = &self.text[start..subject_end];
                 return Some((Speaker::unnamed(phrase), start));
             }
@@ -519,9 +524,6 @@ impl<'a> Resolver<'a> {
                     | "me"
                     | "lawmakers"
                     | "parliament"
-                    | "the"
-                    | "a"
-                    | "an"
                     | "news"
                     | "agency"
                     | "conference"
@@ -567,6 +569,57 @@ impl<'a> Resolver<'a> {
             .is_some_and(is_preposition);
         (!after_preposition).then_some(first)
     }
+}
+
+/// A word that may stand before a source noun in its noun phrase: a determiner, a number,
+/// a capitalised word ("U.S."), or an adjective of rank or origin.
+fn is_modifier(word: &str, original: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "several"
+            | "some"
+            | "many"
+            | "most"
+            | "other"
+            | "senior"
+            | "top"
+            | "former"
+            | "local"
+            | "federal"
+            | "state"
+            | "government"
+            | "industry"
+            | "military"
+            | "police"
+            | "company"
+            | "bank"
+            | "party"
+            | "independent"
+            | "western"
+            | "foreign"
+            | "security"
+            | "health"
+            | "defense"
+            | "defence"
+            | "intelligence"
+            | "administration"
+            | "white"
+            | "house"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+    ) || original.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        || word.ends_with("ian")
+        || word.ends_with("ese")
+        || word.ends_with("ish")
 }
 
 /// "Gov." is "the governor", "Sen." "the senator".

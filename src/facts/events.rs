@@ -4,40 +4,108 @@
 use super::{Detail, Fact, FactKind, SentenceFacts, words};
 use crate::entity::Label;
 
-/// Words that name an event, and the action they stand for.
+/// Words that name an event, and the action they stand for: meetings, visits, attendance,
+/// signings, announcements, elections and victories, launches, acquisitions, and gatherings
+/// held by an organiser (`held` needs one of `GATHERINGS` after it).
 const TRIGGERS: &[(&str, &str)] = &[
     ("met", "met"),
     ("meets", "met"),
+    ("meet", "met"),
     ("meeting", "meeting"),
     ("talks", "held talks"),
+    ("dined", "dined"),
+    ("dinner", "dined"),
     ("visit", "visit"),
     ("visits", "visit"),
     ("visited", "visit"),
     ("visiting", "visit"),
     ("trip", "visit"),
-    ("tour", "visit"),
     ("toured", "visit"),
+    ("attended", "attended"),
+    ("attends", "attended"),
+    ("attending", "attended"),
     ("signed", "signed"),
     ("signs", "signed"),
+    ("signing", "signed"),
+    ("inked", "signed"),
+    ("inks", "signed"),
     ("announced", "announced"),
     ("announces", "announced"),
+    ("announce", "announced"),
+    ("declared", "declared"),
+    ("declares", "declared"),
+    ("unveiled", "unveiled"),
+    ("unveils", "unveiled"),
+    ("elected", "elected"),
+    ("won", "won"),
+    ("wins", "won"),
     ("launched", "launched"),
-    ("opened", "opened"),
+    ("launches", "launched"),
+    ("acquired", "acquired"),
+    ("acquires", "acquired"),
+    ("acquire", "acquired"),
     ("hosted", "hosted"),
-    ("attended", "attended"),
+    ("hosts", "hosted"),
+    ("held", "held"),
+    ("holds", "held"),
     ("summit", "summit"),
-    ("arrived", "arrived"),
-    ("inaugurated", "opened"),
 ];
+
+/// What an organiser holds: "held a news conference", "holds talks".
+const GATHERINGS: &[&str] = &[
+    "meeting",
+    "meetings",
+    "talks",
+    "summit",
+    "conference",
+    "rally",
+    "briefing",
+    "ceremony",
+    "event",
+    "election",
+    "elections",
+    "referendum",
+    "vote",
+    "news",
+    "press",
+    "discussions",
+    "consultations",
+    "hearing",
+    "forum",
+    "session",
+    "teleconference",
+    "call",
+];
+
+/// Words before a trigger that make the event not (yet) happen: "will visit", "could sign".
+fn unreal(word: &str) -> bool {
+    matches!(
+        word,
+        "will" | "would" | "could" | "may" | "might" | "should" | "not" | "never" | "won't" | "if"
+    )
+}
 
 pub(super) fn event(view: &SentenceFacts<'_>) -> Option<Fact> {
     let base = view.span.start;
     let lower = words(view.sentence());
-    let (trigger_at, action) = lower.iter().find_map(|(offset, word)| {
-        TRIGGERS
+    let (trigger_at, action) = lower.iter().enumerate().find_map(|(k, (offset, word))| {
+        let (_, action) = TRIGGERS.iter().find(|(w, _)| w == word)?;
+        let before = lower[k.saturating_sub(2)..k].iter();
+        if before.clone().any(|(_, w)| unreal(w)) {
+            return None;
+        }
+        // "held" and "holds" only with a gathering: "held talks", "holds a news conference".
+        // ("held talks" and "held a meeting" are found by their nouns.)
+        let gathering = lower[k + 1..]
             .iter()
-            .find(|(w, _)| w == word)
-            .map(|(_, action)| (base + offset, *action))
+            .take(4)
+            .find(|(_, w)| GATHERINGS.contains(&w.as_ref()));
+        if *action == "held"
+            && gathering.is_none_or(|(_, w)| matches!(w.as_ref(), "talks" | "meeting" | "summit"))
+        {
+            return None;
+        }
+        Some((base + offset, *action))
     })?;
 
     // The clause holding the trigger: between the commas around it.
@@ -48,7 +116,18 @@ pub(super) fn event(view: &SentenceFacts<'_>) -> Option<Fact> {
             + sentence[local..]
                 .find([',', ';'])
                 .map_or(sentence.len(), |p| local + p);
-    let actor = |i: &usize| matches!(view.mentions[*i].label, Label::Person | Label::Org);
+    // People and organisations act; a place acts when it is the subject just before the
+    // trigger ("Ottawa announced", "China signs").
+    let actor = |i: &usize| {
+        let m = &view.mentions[*i];
+        match m.label {
+            Label::Person | Label::Org => true,
+            Label::Place => {
+                m.end <= trigger_at && view.text[m.end..trigger_at].split_whitespace().count() <= 1
+            }
+            _ => false,
+        }
+    };
     let in_clause =
         |i: &usize| clause.start <= view.mentions[*i].start && view.mentions[*i].end <= clause.end;
 
@@ -69,7 +148,10 @@ pub(super) fn event(view: &SentenceFacts<'_>) -> Option<Fact> {
             .map(|i| view.group_of[i]);
         who.extend(named.or(view.last_person));
     } else {
-        let with_objects = matches!(action, "met" | "held talks" | "signed" | "meeting");
+        let with_objects = matches!(
+            action,
+            "met" | "held talks" | "signed" | "meeting" | "dined" | "summit"
+        );
         who.extend(
             view.inside
                 .iter()
@@ -122,9 +204,6 @@ pub(super) fn event(view: &SentenceFacts<'_>) -> Option<Fact> {
             }
             places
         });
-    if when.is_empty() && places.is_empty() {
-        return None;
-    }
     let names = |groups: &[usize]| {
         groups
             .iter()

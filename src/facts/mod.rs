@@ -129,6 +129,53 @@ impl Fact {
             _ => None,
         }
     }
+
+    /// For a quote: in quotation marks (true) or reported (false).
+    pub fn direct(&self) -> Option<bool> {
+        match self.detail {
+            Detail::Quote { direct, .. } => Some(direct),
+            _ => None,
+        }
+    }
+}
+
+/// The quotes of one speaker ("Dina Boluarte · 8 quotes"); `speaker` is `None` for the
+/// unnamed sources together.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SpeakerQuotes {
+    pub speaker: Option<usize>,
+    pub name: String,
+    /// Indices into the facts, in text order.
+    pub quotes: Vec<usize>,
+}
+
+/// The document's quotes grouped by speaker: most quoted first, then by name; unnamed
+/// sources last.
+pub fn quotes_by_speaker(facts: &[Fact], groups: &[Group]) -> Vec<SpeakerQuotes> {
+    let mut by_speaker: std::collections::BTreeMap<Option<usize>, Vec<usize>> = Default::default();
+    for (i, fact) in facts.iter().enumerate() {
+        if fact.kind == FactKind::Quote {
+            by_speaker.entry(fact.speaker()).or_default().push(i);
+        }
+    }
+    let mut speakers: Vec<SpeakerQuotes> = by_speaker
+        .into_iter()
+        .map(|(speaker, quotes)| SpeakerQuotes {
+            speaker,
+            name: speaker
+                .and_then(|g| groups.get(g))
+                .map_or_else(|| "Unnamed sources".to_string(), |g| g.name.clone()),
+            quotes,
+        })
+        .collect();
+    speakers.sort_by(|a, b| {
+        a.speaker
+            .is_none()
+            .cmp(&b.speaker.is_none())
+            .then(b.quotes.len().cmp(&a.quotes.len()))
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    speakers
 }
 
 /// What the fact finders see of one sentence.

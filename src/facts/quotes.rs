@@ -417,6 +417,13 @@ fn lead_attribution(
 ) -> Option<(Speaker, String, usize)> {
     let text = context.resolver.text;
     let lead_words = words_in(text, lead_start..region.marks.start);
+    // "..., saying, "...": the sentence's subject goes on speaking.
+    if let Some((at, word)) = lead_words.last()
+        && matches!(word.as_ref(), "saying" | "adding")
+    {
+        let speaker = context.resolver.sentence_subject(view, *at)?;
+        return Some((speaker, word.to_string(), *at));
+    }
     let (index, (verb_at, verb)) = lead_words
         .iter()
         .enumerate()

@@ -88,12 +88,18 @@ fn facts(
                     &mut command,
                 );
             }
+            let figures_and_changes = &[FactKind::Change, FactKind::Quantity][..];
+            show_more |= kind_section(
+                ui,
+                "Figures and changes",
+                figures_and_changes,
+                limit,
+                analysis,
+                selection,
+                &mut command,
+            );
+            quotes_section(ui, limit, analysis, selection, &mut command);
             for (heading, kinds) in [
-                (
-                    "Figures and changes",
-                    &[FactKind::Change, FactKind::Quantity][..],
-                ),
-                ("Quotes", &[FactKind::Quote][..]),
                 ("Events", &[FactKind::Event][..]),
                 ("Dates", &[FactKind::Date][..]),
             ] {
@@ -117,6 +123,68 @@ fn facts(
     command
 }
 
+/// The facts of some kinds under one heading.
+fn kind_section(
+    ui: &mut egui::Ui,
+    heading: &str,
+    kinds: &[FactKind],
+    limit: usize,
+    analysis: &Analysis,
+    selection: &Selection,
+    command: &mut Option<Command>,
+) -> bool {
+    let of_kind: Vec<usize> = (0..analysis.facts.len())
+        .filter(|&i| kinds.contains(&analysis.facts[i].kind))
+        .collect();
+    section(
+        ui,
+        heading,
+        &of_kind[..of_kind.len().min(limit)],
+        of_kind.len(),
+        analysis,
+        selection,
+        command,
+    )
+}
+
+/// Quotes grouped by speaker, most quoted first: "Dina Boluarte · 8 quotes".
+fn quotes_section(
+    ui: &mut egui::Ui,
+    limit: usize,
+    analysis: &Analysis,
+    selection: &Selection,
+    command: &mut Option<Command>,
+) {
+    let speakers = newslens::facts::quotes_by_speaker(&analysis.facts, &analysis.groups);
+    let total: usize = speakers.iter().map(|s| s.quotes.len()).sum();
+    if total == 0 {
+        return;
+    }
+    ui.add_space(6.0);
+    ui.label(RichText::new(format!("Quotes · {total}")).strong());
+    // Each speaker shows up to `limit` quotes.
+    for speaker in &speakers {
+        let count = speaker.quotes.len();
+        let title = format!(
+            "{} · {count} {}",
+            speaker.name,
+            if count == 1 { "quote" } else { "quotes" }
+        );
+        egui::CollapsingHeader::new(title)
+            .id_salt(("quotes of", speaker.speaker))
+            .default_open(true)
+            .show(ui, |ui| {
+                cards(
+                    ui,
+                    &speaker.quotes[..count.min(limit)],
+                    analysis,
+                    selection,
+                    command,
+                );
+            });
+    }
+}
+
 /// A heading and a card for each fact: its normalised line (click to jump, hover for the
 /// sentence) and its entities as chips (click to select). Returns whether the user asked
 /// to see more than `facts` (the first ones of `total`).
@@ -134,6 +202,21 @@ fn section(
     }
     ui.add_space(6.0);
     ui.label(RichText::new(format!("{heading} · {total}")).strong());
+    cards(ui, facts, analysis, selection, command);
+    total > facts.len()
+        && ui
+            .button(format!("Show more ({} of {total} shown)", facts.len()))
+            .clicked()
+}
+
+/// One card per fact; a quote's card says whether it is direct or reported.
+fn cards(
+    ui: &mut egui::Ui,
+    facts: &[usize],
+    analysis: &Analysis,
+    selection: &Selection,
+    command: &mut Option<Command>,
+) {
     let text = analysis.text();
     for &i in facts {
         let fact = &analysis.facts[i];
@@ -154,6 +237,9 @@ fn section(
                 }
                 ui.horizontal_wrapped(|ui| {
                     ui.spacing_mut().item_spacing.x = 4.0;
+                    if let Some(direct) = fact.direct() {
+                        ui.weak(if direct { "direct" } else { "reported" });
+                    }
                     for &g in &fact.entities {
                         let group = &analysis.groups[g];
                         let chip = RichText::new(&group.name)
@@ -170,8 +256,4 @@ fn section(
                 });
             });
     }
-    total > facts.len()
-        && ui
-            .button(format!("Show more ({} of {total} shown)", facts.len()))
-            .clicked()
 }

@@ -245,6 +245,27 @@ fn font_size_follows_ctrl_plus_and_minus() {
 }
 
 #[test]
+fn quotes_are_grouped_by_speaker_and_say_direct_or_reported() {
+    let mut harness = reader();
+    harness.run();
+    let boluarte = group_named(&harness, "Dina Boluarte");
+    let quotes = harness
+        .state()
+        .analysis
+        .facts
+        .iter()
+        .filter(|f| f.speaker() == Some(boluarte))
+        .count();
+    assert!(quotes >= 2, "Boluarte is quoted in the sample");
+    let facts = harness.state().analysis.facts.len();
+    harness.get_by_label(&format!("Facts ({facts})")).click();
+    harness.run();
+    harness.get_by_label(&format!("Dina Boluarte · {quotes} quotes"));
+    assert!(harness.get_all_by_label("direct").count() > 0);
+    assert!(harness.get_all_by_label("reported").count() > 0);
+}
+
+#[test]
 fn a_selected_entity_lists_its_own_facts_and_chips_select_entities() {
     let mut harness = reader();
     harness.run();
