@@ -39,8 +39,7 @@ const OPENING: [char; 2] = ['\u{201c}', '"'];
 pub(super) fn quoted_regions(text: &str) -> Vec<Quoted> {
     let mut regions = Vec::new();
     let mut open: Option<usize> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    for (i, c) in text.char_indices() {
         match c {
             '\u{201c}' if open.is_none() => open = Some(i),
             // An opening mark while open: a new paragraph of the same quote, or a stray one.
@@ -71,7 +70,6 @@ pub(super) fn quoted_regions(text: &str) -> Vec<Quoted> {
             }
             _ => {}
         }
-        let _ = chars.peek();
     }
     regions
 }
@@ -275,12 +273,14 @@ fn direct_quote(
     }
     let view = view_at(context.views, region.marks.start)?;
     // What comes before the opening mark in its sentence, after any earlier quotation.
-    let earlier_close = context
+    // Regions are sorted and disjoint: the one before this is the latest that ends first.
+    let before = context
         .regions
-        .iter()
-        .rev()
-        .find(|r| r.marks.end <= region.marks.start && r.marks.end > view.span.start)
-        .map(|r| r.marks.end);
+        .partition_point(|r| r.marks.end <= region.marks.start);
+    let earlier_close = before
+        .checked_sub(1)
+        .map(|i| context.regions[i].marks.end)
+        .filter(|&end| end > view.span.start);
     let lead_start = earlier_close.unwrap_or(view.span.start);
     let lead = text[lead_start..region.marks.start].trim();
 
@@ -368,10 +368,12 @@ fn tail_attribution(
 ) -> Option<(Speaker, String, usize)> {
     let text = context.resolver.text;
     let view = view_at(context.views, region.marks.end.saturating_sub(1))?;
+    let after = context
+        .regions
+        .partition_point(|r| r.marks.start < region.marks.end);
     let next_open = context
         .regions
-        .iter()
-        .find(|r| r.marks.start >= region.marks.end)
+        .get(after)
         .map_or(usize::MAX, |r| r.marks.start);
     let end = view.span.end.min(next_open);
     let tail = text.get(region.marks.end..end)?;
