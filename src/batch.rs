@@ -16,9 +16,30 @@ pub const DOCUMENT_EXTENSIONS: &[&str] = &[
     "txt", "text", "md", "markdown", "html", "htm", "xhtml", "epub", "pdf", "docx",
 ];
 
-/// Documents are analysed this many at a time, then written in order; it bounds memory
-/// (finished exports waiting to be written) while keeping both cores busy.
+/// Documents are analysed a chunk at a time, then written in order: at most this many
+/// documents, and at most [`CHUNK_BYTES`] of files unless one file alone is bigger. It
+/// bounds memory (finished exports waiting to be written, which grow with their files)
+/// while keeping both cores busy.
 const CHUNK: usize = 64;
+const CHUNK_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Splits the files into chunks by count and by size on disk.
+fn chunks(files: &[PathBuf]) -> Vec<&[PathBuf]> {
+    let mut chunks = Vec::new();
+    let (mut start, mut bytes) = (0, 0u64);
+    for (i, file) in files.iter().enumerate() {
+        let size = std::fs::metadata(file).map_or(0, |m| m.len());
+        if i > start && (i - start >= CHUNK || bytes + size > CHUNK_BYTES) {
+            chunks.push(&files[start..i]);
+            (start, bytes) = (i, 0);
+        }
+        bytes += size;
+    }
+    if start < files.len() {
+        chunks.push(&files[start..]);
+    }
+    chunks
+}
 
 /// Formats whose outputs can be concatenated into one stream.
 pub fn can_concatenate(format: Format) -> bool {
@@ -64,12 +85,24 @@ fn is_document(path: &Path) -> bool {
     })
 }
 
+/// Hears about each document as it finishes: its warnings, or why it failed.
+pub type Progress<'a> = dyn Fn(&Path, Result<&[String], &str>) + Sync + 'a;
+
 /// What a batch run did.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Summary {
     pub done: usize,
     /// One line per document that could not be processed.
     pub failures: Vec<String>,
+    /// Things the user should hear about that did not stop a document, e.g. a damaged
+    /// corrections file set aside (once, by the worker that set it aside).
+    pub warnings: Vec<String>,
+}
+
+/// One document's export, and what to tell the user about it.
+pub struct Processed {
+    pub rendered: String,
+    pub warnings: Vec<String>,
 }
 
 /// Where corrections come from in a batch: the store, and the dictionary read once.
@@ -83,35 +116,43 @@ pub fn process(
     path: &Path,
     format: Format,
     corrections: Option<&Corrections>,
-) -> Result<String, String> {
+) -> Result<Processed, String> {
     let document = load::load_path(path).map_err(|error| error.to_string())?;
+    let mut warnings = Vec::new();
+    if let Some(notice) = &document.notice {
+        warnings.push(format!("{}: {notice}", path.display()));
+    }
     let empty = Dictionary::default();
     let (dictionary, saved) = match corrections {
         Some(c) => {
             let saved = c
                 .store
                 .load(&content_hash(&document.text))
-                .map_err(|error| error.to_string())?;
+                .map_err(|error| format!("{}: {error}", path.display()))?;
+            warnings.extend(saved.warning);
             (&c.dictionary, saved.value)
         }
         None => (&empty, Vec::new()),
     };
     let analysis = analyse_with(document, dictionary, &saved);
-    Ok(export::render(&analysis, format))
+    Ok(Processed {
+        rendered: export::render(&analysis, format),
+        warnings,
+    })
 }
 
 /// Processes every file, writing each export to `out` in input order. `progress` hears
-/// about each document as it finishes (from worker threads), failed or not.
+/// about each document as it finishes (from worker threads): its failure or its warnings.
 pub fn run(
     files: &[PathBuf],
     format: Format,
     corrections: Option<&Corrections>,
     out: &mut dyn Write,
-    progress: &(dyn Fn(&Path, Option<&str>) + Sync),
+    progress: &Progress<'_>,
 ) -> io::Result<Summary> {
     let mut summary = Summary::default();
-    for chunk in files.chunks(CHUNK) {
-        let results: Vec<Result<String, String>> = chunk
+    for chunk in chunks(files) {
+        let results: Vec<Result<Processed, String>> = chunk
             .par_iter()
             .map(|path| {
                 // A panic in one document must not take the others down.
@@ -119,15 +160,22 @@ pub fn run(
                     .unwrap_or_else(|_| {
                         Err(format!("{}: newslens failed on this file", path.display()))
                     });
-                progress(path, result.as_ref().err().map(String::as_str));
+                progress(
+                    path,
+                    result
+                        .as_ref()
+                        .map(|p| p.warnings.as_slice())
+                        .map_err(String::as_str),
+                );
                 result
             })
             .collect();
         for result in results {
             match result {
-                Ok(rendered) => {
-                    out.write_all(rendered.as_bytes())?;
+                Ok(processed) => {
+                    out.write_all(processed.rendered.as_bytes())?;
                     summary.done += 1;
+                    summary.warnings.extend(processed.warnings);
                 }
                 Err(message) => summary.failures.push(message),
             }
@@ -183,5 +231,66 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0]["file"], "a.txt");
         assert_eq!(lines[1]["file"], "c.md");
+    }
+
+    #[test]
+    fn chunks_are_bounded_by_count_and_by_size() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut files = Vec::new();
+        for i in 0..70 {
+            let path = dir.path().join(format!("{i}.txt"));
+            let size = if i == 3 || i == 4 {
+                CHUNK_BYTES as usize
+            } else {
+                10
+            };
+            std::fs::write(&path, vec![b'a'; size]).unwrap();
+            files.push(path);
+        }
+        let sizes: Vec<usize> = chunks(&files).iter().map(|c| c.len()).collect();
+        assert_eq!(sizes, [3, 1, 1, 64, 1]);
+        assert_eq!(sizes.iter().sum::<usize>(), files.len());
+    }
+
+    #[test]
+    fn workers_sharing_a_damaged_store_set_it_aside_once_and_lose_no_document() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "Xi Jinping met Dina Boluarte in Lima.";
+        let files: Vec<PathBuf> = (0..8)
+            .map(|i| {
+                let path = dir.path().join(format!("copy{i}.txt"));
+                std::fs::write(&path, text).unwrap();
+                path
+            })
+            .collect();
+        let store = Store::at(dir.path().join("data"));
+        let damaged = dir
+            .path()
+            .join("data/corrections")
+            .join(format!("{}.json", content_hash(text)));
+        std::fs::create_dir_all(damaged.parent().unwrap()).unwrap();
+        std::fs::write(&damaged, b"{ not json").unwrap();
+        let corrections = Corrections {
+            store,
+            dictionary: Dictionary::default(),
+        };
+        let mut out = Vec::new();
+        let summary = run(
+            &files,
+            Format::Jsonl,
+            Some(&corrections),
+            &mut out,
+            &|_, _| {},
+        )
+        .unwrap();
+        assert_eq!(summary.done, 8, "{:?}", summary.failures);
+        assert_eq!(summary.warnings.len(), 1, "{:?}", summary.warnings);
+        assert!(summary.warnings[0].contains("damaged"));
+        let aside: Vec<_> = std::fs::read_dir(damaged.parent().unwrap())
+            .unwrap()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().contains(".damaged-"))
+            .collect();
+        assert_eq!(aside.len(), 1);
     }
 }

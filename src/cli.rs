@@ -197,6 +197,9 @@ pub fn extract_many(
         eprintln!("newslens: {problem}");
     }
     anyhow::ensure!(!files.is_empty(), "no documents found in the given paths");
+    if let Some(output) = &output {
+        refuse_overwriting_an_input(output, &files)?;
+    }
     let corrections = if with_corrections {
         Store::default_location()
             .map(|store| -> anyhow::Result<batch::Corrections> {
@@ -221,9 +224,14 @@ pub fn extract_many(
         )
         .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    let progress = |_: &std::path::Path, failure: Option<&str>| {
-        if let Some(message) = failure {
-            bar.suspend(|| eprintln!("newslens: {message}"));
+    let progress = |_: &std::path::Path, outcome: Result<&[String], &str>| {
+        match outcome {
+            Ok(warnings) => {
+                for warning in warnings {
+                    bar.suspend(|| eprintln!("newslens: {warning}"));
+                }
+            }
+            Err(message) => bar.suspend(|| eprintln!("newslens: {message}")),
         }
         bar.inc(1);
     };
@@ -284,6 +292,9 @@ pub fn extract(
         encoding: encoding_option(encoding)?,
         ..load::LoadOptions::default()
     };
+    if let Some(output) = &output {
+        refuse_overwriting_an_input(output, std::slice::from_ref(&file))?;
+    }
     let document = load::load_path_with(&file, &options)?;
     if let Some(notice) = &document.notice {
         eprintln!("newslens: {}: {notice}", file.display());
@@ -298,18 +309,45 @@ pub fn extract(
         Some(path) => export::write_file(&analysis, format, &path)
             .with_context(|| format!("cannot write {}", path.display())),
         None => {
-            let rendered = export::render(&analysis, format);
-            let mut stdout = std::io::stdout().lock();
-            match stdout
-                .write_all(rendered.as_bytes())
-                .and_then(|()| stdout.flush())
-            {
+            let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+            match export::write_to(&analysis, format, &mut stdout).and_then(|()| stdout.flush()) {
                 // A closed pipe (`| head`) is not an error worth reporting.
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
                 other => other.context("cannot write to standard output"),
             }
         }
     }
+}
+
+/// An export written over one of its own documents would destroy it: refuse, whatever
+/// path (a symlink, `./`, another hard link) names the same file.
+fn refuse_overwriting_an_input(output: &std::path::Path, inputs: &[PathBuf]) -> anyhow::Result<()> {
+    let Some(output_id) = file_identity(output) else {
+        return Ok(()); // a new file cannot be an input
+    };
+    for input in inputs {
+        anyhow::ensure!(
+            file_identity(input) != Some(output_id),
+            "{}: the output is the input {}; choose another output file",
+            output.display(),
+            input.display()
+        );
+    }
+    Ok(())
+}
+
+/// What tells two paths to one file apart from two files: device and inode on Unix, the
+/// canonical path elsewhere.
+#[cfg(unix)]
+fn file_identity(path: &std::path::Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    let metadata = std::fs::metadata(path).ok()?;
+    Some((metadata.dev(), metadata.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_identity(path: &std::path::Path) -> Option<PathBuf> {
+    std::fs::canonicalize(path).ok()
 }
 
 /// The user dictionary and the corrections saved for a text, if there is a data folder.

@@ -18,6 +18,7 @@ pub mod model;
 pub mod numbers;
 pub mod palette;
 pub mod pipeline;
+pub mod regular_file;
 pub mod text;
 pub mod training;
 

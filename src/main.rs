@@ -8,6 +8,13 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // A kill during a long export must not leave its temporary file behind. Without the
+    // handler (it cannot be set twice) the default action stays: exit at once.
+    let _ = ctrlc::set_handler(|| {
+        newslens::atomic::remove_temporaries();
+        // 128 + SIGINT, as a shell reports an interrupted command.
+        std::process::exit(130);
+    });
     let args = cli::Args::parse();
     let result = match args.command {
         Some(cli::Command::Extract {

@@ -332,6 +332,9 @@ fn names_from_tags(
         let range = sentence.tokens.clone();
         let margins = &tagged.margins[range.clone()];
         for (first, last, kind) in tags::decode(&tagged.tags[range.clone()]) {
+            if last + 1 - first > crate::extract::MAX_NAME_TOKENS {
+                continue;
+            }
             let margin = margins[first..=last]
                 .iter()
                 .copied()
@@ -386,9 +389,13 @@ fn with_rules(
         if !name.contains('-') || name.contains(' ') {
             return true;
         }
-        let inside: Vec<&NameCandidate> = rules
+        // Only the rules' candidates starting inside it (they are sorted by start): a scan
+        // of all of them for each compound would be quadratic in the document.
+        let first = rules.partition_point(|r| r.start < c.start);
+        let last = rules.partition_point(|r| r.start < c.end);
+        let inside: Vec<&NameCandidate> = rules[first..last.max(first)]
             .iter()
-            .filter(|r| r.start >= c.start && r.end <= c.end)
+            .filter(|r| r.end <= c.end)
             .filter(|r| r.label.is_some() && r.source == Source::Gazetteer)
             .collect();
         if inside.len() < 2 {

@@ -140,12 +140,44 @@ const ABBREVIATIONS: &[&str] = &[
     "al", "e.g", "i.e",
 ];
 
+/// The longest stretch of text treated as one sentence. Longer "sentences" (a list of
+/// names without a full stop, a table flattened into one line) are cut into pieces, so
+/// that every stage that works per sentence costs a bounded amount per piece: linear in
+/// the text whatever its punctuation. Real sentences are far shorter.
+pub const MAX_SENTENCE_BYTES: usize = 2000;
+
 /// Groups tokens into sentences. A line break always ends a sentence (headlines and
 /// captions have no full stop); ".", "!" and "?" end one unless they close an abbreviation.
+/// A sentence that would pass [`MAX_SENTENCE_BYTES`] is cut after its last comma,
+/// semicolon, colon or dash in its second half, else before the token that would pass.
 pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut sentences = Vec::new();
     let mut first = 0;
+    // The latest token after which a too-long sentence may be cut.
+    let mut soft_break = None;
+    let mut push = |first: usize, last: usize| {
+        sentences.push(Sentence {
+            start: tokens[first].start,
+            end: tokens[last].end,
+            tokens: first..last + 1,
+        })
+    };
     for i in 0..tokens.len() {
+        if i > first && tokens[i].end - tokens[first].start > MAX_SENTENCE_BYTES {
+            let half = tokens[first].start + MAX_SENTENCE_BYTES / 2;
+            let cut = soft_break
+                .filter(|&b: &usize| b >= first && tokens[b].end >= half)
+                .unwrap_or(i - 1);
+            push(first, cut);
+            first = cut + 1;
+            soft_break = None;
+        }
+        if matches!(
+            tokens[i].text(text),
+            "," | ";" | ":" | "-" | "\u{2013}" | "\u{2014}"
+        ) {
+            soft_break = Some(i);
+        }
         let next = tokens.get(i + 1);
         let ends = match next {
             None => true,
@@ -153,12 +185,9 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             Some(next) => ends_sentence(text, tokens, i, next),
         };
         if ends {
-            sentences.push(Sentence {
-                start: tokens[first].start,
-                end: tokens[i].end,
-                tokens: first..i + 1,
-            });
+            push(first, i);
             first = i + 1;
+            soft_break = None;
         }
     }
     sentences
@@ -251,5 +280,34 @@ mod tests {
                 "Last one!"
             ]
         );
+    }
+
+    #[test]
+    fn a_sentence_without_end_is_cut_into_bounded_pieces_at_commas() {
+        let text = "Ana Lopez, Pedro Alves, ".repeat(2000);
+        let tokens = tokenize(&text);
+        let sentences = split_sentences(&text, &tokens);
+        assert!(sentences.len() > 20, "{}", sentences.len());
+        for pair in sentences.windows(2) {
+            assert_eq!(pair[0].tokens.end, pair[1].tokens.start, "no token lost");
+        }
+        assert_eq!(sentences.last().map(|s| s.tokens.end), Some(tokens.len()));
+        for sentence in &sentences {
+            assert!(sentence.end - sentence.start <= MAX_SENTENCE_BYTES);
+            let piece = &text[sentence.range()];
+            assert!(
+                piece.ends_with(',') || sentence.end == text.trim_end().len(),
+                "{piece:?}"
+            );
+        }
+        // One word too long to cut is a piece of its own.
+        let word = "a".repeat(5000);
+        let text = format!("x {word} y");
+        let tokens = tokenize(&text);
+        let pieces: Vec<_> = split_sentences(&text, &tokens)
+            .iter()
+            .map(|s| s.tokens.len())
+            .collect();
+        assert_eq!(pieces, [1, 1, 1]);
     }
 }

@@ -22,6 +22,12 @@ impl Dictionary {
         self.names.len()
     }
 
+    /// The dictionary without blank names, which would match nothing or everything.
+    pub fn without_empty_names(mut self) -> Dictionary {
+        self.names.retain(|name, _| !name.trim().is_empty());
+        self
+    }
+
     /// Adds or changes a name; returns what it was before, for undo.
     pub fn insert(&mut self, name: &str, label: Label) -> Option<Label> {
         self.names.insert(form_of(name), label)

@@ -122,6 +122,25 @@ impl Correction {
         }
     }
 
+    /// False for a correction that could never apply and would only make an empty entity:
+    /// a zero-length or blank span, an empty list of names (a hand-edited or damaged store).
+    pub fn is_usable(&self) -> bool {
+        let span = |start: usize, end: usize, text: &str| start < end && !text.trim().is_empty();
+        let anchor = |a: &Anchor| span(a.start, a.end, &a.text);
+        let target = |t: &Target| match t {
+            Target::Mention { start, end, text } => span(*start, *end, text),
+            Target::Names { names } => names.iter().any(|n| !n.trim().is_empty()),
+        };
+        match self {
+            Correction::Mark {
+                start, end, text, ..
+            } => span(*start, *end, text),
+            Correction::Relabel { target: t, .. } | Correction::Remove { target: t } => target(t),
+            Correction::Merge { from, into } => anchor(from) && anchor(into),
+            Correction::Split { at } => anchor(at),
+        }
+    }
+
     /// The names this correction says, for every document, are of a kind: what the user
     /// dictionary learns from it.
     pub fn dictionary_entries(&self) -> Vec<(String, Label)> {

@@ -9,9 +9,17 @@ struct Step {
     correction: Correction,
     /// (name, its kind before) for every dictionary name this step set.
     dictionary_before: Vec<(String, Option<Label>)>,
+    /// Made in this session (not read from the store): undo takes these back first, so
+    /// that it never undoes another window's latest work before this one's.
+    made_here: bool,
 }
 
 /// The open document's corrections and the user dictionary, kept in step with the store.
+///
+/// Other windows and processes may change the same files. A save therefore sends only what
+/// this session changed since it last met the store (corrections added and taken back,
+/// dictionary names set and removed) and merges them into what is on disk, under the
+/// store's lock; [`Session::refresh`] picks up what the others wrote.
 #[derive(Debug)]
 pub struct Session {
     store: Option<Store>,
@@ -20,7 +28,19 @@ pub struct Session {
     applied: Vec<Step>,
     undone: Vec<Step>,
     dictionary: Dictionary,
+    /// The document's corrections as last read from or written to the store.
+    synced: Vec<Correction>,
+    /// Dictionary changes made here and not written yet, oldest first: (name, new kind or
+    /// None for removed).
+    dictionary_edits: Vec<(String, Option<Label>)>,
+    /// The files' stamps when last read or written, to notice others' writes.
+    seen: Stamps,
+    /// Warnings from saves (a damaged file set aside), for the window to show.
+    warnings: Vec<String>,
 }
+
+/// When the two files of a session last changed, as far as this session knows.
+type Stamps = (Option<super::store::Stamp>, Option<super::store::Stamp>);
 
 /// What opening a session found: the session, and anything to tell the user.
 pub struct Opened {
@@ -38,6 +58,10 @@ impl Session {
             applied: Vec::new(),
             undone: Vec::new(),
             dictionary: Dictionary::default(),
+            synced: Vec::new(),
+            dictionary_edits: Vec::new(),
+            seen: (None, None),
+            warnings: Vec::new(),
         }
     }
 
@@ -47,6 +71,7 @@ impl Session {
         let mut session = Session::unsaved(text, document_name);
         let mut warnings = Vec::new();
         if let Some(store) = &store {
+            session.seen = store.stamps(&session.hash);
             match store.load_dictionary() {
                 Ok(loaded) => {
                     session.dictionary = loaded.value;
@@ -56,14 +81,8 @@ impl Session {
             }
             match store.load(&session.hash) {
                 Ok(loaded) => {
-                    session.applied = loaded
-                        .value
-                        .into_iter()
-                        .map(|correction| Step {
-                            correction,
-                            dictionary_before: Vec::new(),
-                        })
-                        .collect();
+                    session.synced = loaded.value.clone();
+                    session.applied = loaded.value.into_iter().map(Step::loaded).collect();
                     warnings.extend(loaded.warning);
                 }
                 Err(error) => warnings.push(error.to_string()),
@@ -83,11 +102,25 @@ impl Session {
     }
 
     pub fn undo_description(&self) -> Option<String> {
-        self.applied.last().map(|s| s.correction.describe())
+        self.next_undo()
+            .map(|at| self.applied[at].correction.describe())
+    }
+
+    /// The step undo takes back: the latest made here, else the latest read from the store.
+    fn next_undo(&self) -> Option<usize> {
+        self.applied
+            .iter()
+            .rposition(|s| s.made_here)
+            .or_else(|| self.applied.len().checked_sub(1))
     }
 
     pub fn redo_description(&self) -> Option<String> {
         self.undone.last().map(|s| s.correction.describe())
+    }
+
+    /// Warnings gathered while saving (a damaged file set aside), once each.
+    pub fn take_warnings(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.warnings)
     }
 
     /// Applies a new correction (what it teaches the dictionary included) and saves.
@@ -95,24 +128,19 @@ impl Session {
     pub fn push(&mut self, correction: Correction) -> Result<(), StoreError> {
         self.undone.clear();
         let step = self.learn(correction);
-        let dictionary_changed = !step.dictionary_before.is_empty();
         self.applied.push(step);
-        self.save(dictionary_changed)
+        self.save()
     }
 
     /// Takes back the last correction; returns what was undone.
     pub fn undo(&mut self) -> Option<Result<Correction, StoreError>> {
-        let step = self.applied.pop()?;
+        let step = self.applied.remove(self.next_undo()?);
         for (name, before) in step.dictionary_before.iter().rev() {
-            match before {
-                Some(label) => self.dictionary.insert(name, *label),
-                None => self.dictionary.remove(name),
-            };
+            self.set_name(name, *before);
         }
         let correction = step.correction.clone();
-        let dictionary_changed = !step.dictionary_before.is_empty();
         self.undone.push(step);
-        Some(self.save(dictionary_changed).map(|()| correction))
+        Some(self.save().map(|()| correction))
     }
 
     /// Applies again the last undone correction; returns it.
@@ -120,17 +148,53 @@ impl Session {
         let step = self.undone.pop()?;
         let step = self.learn(step.correction);
         let correction = step.correction.clone();
-        let dictionary_changed = !step.dictionary_before.is_empty();
         self.applied.push(step);
-        Some(self.save(dictionary_changed).map(|()| correction))
+        Some(self.save().map(|()| correction))
     }
 
     /// Removes a name from the dictionary (from the dictionary window).
     pub fn forget(&mut self, name: &str) -> Result<(), StoreError> {
-        if self.dictionary.remove(name).is_some() {
-            self.save(true)?;
+        if self
+            .dictionary
+            .names
+            .contains_key(&super::occurrences::form_of(name))
+        {
+            self.set_name(name, None);
+            self.save()?;
         }
         Ok(())
+    }
+
+    /// Picks up what other windows or processes saved since this session last read or
+    /// wrote the store: dictionary names, and corrections of this same document. Cheap
+    /// when nothing changed (two file stamps). True when the session changed.
+    pub fn refresh(&mut self) -> Result<bool, StoreError> {
+        let Some(store) = &self.store else {
+            return Ok(false);
+        };
+        let now = store.stamps(&self.hash);
+        if now == self.seen {
+            return Ok(false);
+        }
+        let mut changed = false;
+        if now.0 != self.seen.0 {
+            let loaded = store.load_dictionary()?;
+            self.warnings.extend(loaded.warning);
+            let mut dictionary = loaded.value;
+            apply_edits(&mut dictionary, &self.dictionary_edits);
+            changed |= dictionary != self.dictionary;
+            self.dictionary = dictionary;
+        }
+        if now.1 != self.seen.1 {
+            let loaded = store.load(&self.hash)?;
+            self.warnings.extend(loaded.warning);
+            let merged = merge(loaded.value.clone(), &self.synced, &self.corrections());
+            self.synced = loaded.value;
+            changed |= merged != self.corrections();
+            self.adopt(merged);
+        }
+        self.seen = now;
+        Ok(changed)
     }
 
     fn learn(&mut self, correction: Correction) -> Step {
@@ -138,26 +202,129 @@ impl Session {
             .dictionary_entries()
             .into_iter()
             .map(|(name, label)| {
-                let before = self.dictionary.insert(&name, label);
+                let before = self.set_name(&name, Some(label));
                 (name, before)
             })
             .collect();
         Step {
             correction,
             dictionary_before,
+            made_here: true,
         }
     }
 
-    fn save(&self, dictionary_changed: bool) -> Result<(), StoreError> {
-        let Some(store) = &self.store else {
+    /// Sets or removes a dictionary name here and remembers to send the change.
+    fn set_name(&mut self, name: &str, label: Option<Label>) -> Option<Label> {
+        self.dictionary_edits.push((name.to_string(), label));
+        match label {
+            Some(label) => self.dictionary.insert(name, label),
+            None => self.dictionary.remove(name),
+        }
+    }
+
+    /// Sends this session's changes to the store, merged into what is there now.
+    fn save(&mut self) -> Result<(), StoreError> {
+        let Some(store) = self.store.clone() else {
+            self.dictionary_edits.clear();
             return Ok(());
         };
-        store.save(&self.hash, &self.document_name, &self.corrections())?;
-        if dictionary_changed {
-            store.save_dictionary(&self.dictionary)?;
+        if !self.dictionary_edits.is_empty() {
+            let edits = std::mem::take(&mut self.dictionary_edits);
+            match store.update_dictionary(|mut on_disk| {
+                apply_edits(&mut on_disk, &edits);
+                on_disk
+            }) {
+                Ok(written) => {
+                    self.warnings.extend(written.warning);
+                    self.dictionary = written.value;
+                }
+                Err(error) => {
+                    // Kept to be sent with the next save.
+                    self.dictionary_edits = edits;
+                    return Err(error);
+                }
+            }
         }
+        let mine = self.corrections();
+        if mine != self.synced {
+            let synced = self.synced.clone();
+            let written = store.update(&self.hash, &self.document_name, |on_disk| {
+                merge(on_disk, &synced, &mine)
+            })?;
+            self.warnings.extend(written.warning);
+            self.synced = written.value.clone();
+            self.adopt(written.value);
+        }
+        self.seen = store.stamps(&self.hash);
         Ok(())
     }
+
+    /// Makes `corrections` the ones in force, keeping this session's own steps (and what
+    /// undo needs to know about them) where they are still there.
+    fn adopt(&mut self, corrections: Vec<Correction>) {
+        let mut own = std::mem::take(&mut self.applied);
+        self.applied = corrections
+            .into_iter()
+            .map(
+                |correction| match own.iter().position(|s| s.correction == correction) {
+                    Some(at) => own.remove(at),
+                    None => Step::loaded(correction),
+                },
+            )
+            .collect();
+    }
+}
+
+impl Step {
+    /// A correction that came from the store: undoing it changes no dictionary name.
+    fn loaded(correction: Correction) -> Step {
+        Step {
+            correction,
+            dictionary_before: Vec::new(),
+            made_here: false,
+        }
+    }
+}
+
+fn apply_edits(dictionary: &mut Dictionary, edits: &[(String, Option<Label>)]) {
+    for (name, label) in edits {
+        match label {
+            Some(label) => dictionary.insert(name, *label),
+            None => dictionary.remove(name),
+        };
+    }
+}
+
+/// What is on disk, with what this session changed since `synced` replayed on it: the
+/// corrections it took back are removed, the ones it added are appended.
+fn merge(on_disk: Vec<Correction>, synced: &[Correction], mine: &[Correction]) -> Vec<Correction> {
+    let mut merged = on_disk;
+    for taken_back in difference(synced, mine) {
+        if let Some(at) = merged.iter().rposition(|c| c == taken_back) {
+            merged.remove(at);
+        }
+    }
+    merged.extend(difference(mine, synced).into_iter().cloned());
+    merged
+}
+
+/// The corrections of `a` not matched one for one in `b`, in `a`'s order.
+fn difference<'a>(a: &'a [Correction], b: &[Correction]) -> Vec<&'a Correction> {
+    let mut unmatched: Vec<Option<&Correction>> = b.iter().map(Some).collect();
+    a.iter()
+        .filter(|correction| {
+            match unmatched
+                .iter_mut()
+                .find(|slot| slot.is_some_and(|c| c == *correction))
+            {
+                Some(slot) => {
+                    *slot = None;
+                    false
+                }
+                None => true,
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -226,6 +393,65 @@ mod tests {
         assert_eq!(session.dictionary().names.get("Lyft"), Some(&Label::Person));
         session.forget("Lyft").unwrap();
         assert!(session.dictionary().is_empty());
+    }
+
+    #[test]
+    fn two_sessions_on_one_store_merge_their_work_and_see_each_others_names() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        let text = "Cybercab rides. Lyft. Waymo.";
+        // Two windows on the same document, and a third on another one.
+        let mut first = Session::open(Some(store.clone()), text, "a.txt").session;
+        let mut second = Session::open(Some(store.clone()), text, "a.txt").session;
+        let mut other = Session::open(Some(store.clone()), "Other text.", "b.txt").session;
+        first.push(mark("Cybercab", Label::Project, true)).unwrap();
+        second.push(mark("Lyft", Label::Org, true)).unwrap();
+        other.push(mark("Waymo", Label::Org, true)).unwrap();
+        // The later saves kept the earlier ones' work.
+        let saved = store.load_dictionary().unwrap().value;
+        assert_eq!(saved.len(), 3, "{saved:?}");
+        let corrections = store.load(&content_hash(text)).unwrap().value;
+        assert_eq!(corrections.len(), 2, "{corrections:?}");
+        // The first window picks up what the others added.
+        assert!(first.refresh().unwrap());
+        assert_eq!(first.dictionary().len(), 3);
+        assert_eq!(first.corrections().len(), 2);
+        assert!(!first.refresh().unwrap(), "nothing new");
+        // Undo in one window takes back its own correction only.
+        first.undo().unwrap().unwrap();
+        let corrections = store.load(&content_hash(text)).unwrap().value;
+        assert_eq!(corrections, [mark("Lyft", Label::Org, true)]);
+        let saved = store.load_dictionary().unwrap().value;
+        assert!(!saved.names.contains_key("Cybercab") && saved.len() == 2);
+        assert!(second.refresh().unwrap());
+        assert_eq!(second.corrections(), [mark("Lyft", Label::Org, true)]);
+    }
+
+    #[test]
+    fn sessions_on_threads_saving_at_once_lose_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::at(dir.path());
+        std::thread::scope(|scope| {
+            for writer in 0..4 {
+                let store = store.clone();
+                scope.spawn(move || {
+                    let mut session = Session::open(Some(store), "Shared text.", "t").session;
+                    for k in 0..10 {
+                        let name = format!("Name{writer}x{k}");
+                        session.push(mark(&name, Label::Org, true)).unwrap();
+                    }
+                });
+            }
+        });
+        assert_eq!(store.load_dictionary().unwrap().value.len(), 40);
+        assert_eq!(
+            store
+                .load(&content_hash("Shared text."))
+                .unwrap()
+                .value
+                .len(),
+            40
+        );
     }
 
     #[test]

@@ -3,6 +3,11 @@
 //! of the document's text so that they follow the document when the file moves, plus the
 //! user dictionary (`dictionary.json`). Every save is atomic. A file that cannot be read
 //! back is moved aside (never deleted) and reported.
+//!
+//! Several windows and processes may share one store. Every change is a read-modify-write
+//! under an advisory lock on `<dir>/.lock` (flock, which also orders threads of one
+//! process): the change is applied to what is on disk at that moment, so no writer wipes
+//! another's work, and a damaged file is set aside exactly once.
 
 use super::{Correction, Dictionary};
 use crate::atomic;
@@ -18,13 +23,19 @@ const VERSION: u32 = 1;
 /// Set this to keep newslens's data somewhere else (tests, portable installs).
 pub const DATA_DIR_VARIABLE: &str = "NEWSLENS_DATA_DIR";
 
+/// The OS error is part of each message rather than a source, so that printing the
+/// chain says it once.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("cannot save corrections in {path}: {source}")]
-    Write { path: PathBuf, source: io::Error },
-    #[error("cannot read corrections from {path}: {source}")]
-    Read { path: PathBuf, source: io::Error },
+    #[error("cannot save corrections in {path}: {error}")]
+    Write { path: PathBuf, error: io::Error },
+    #[error("cannot read corrections from {path}: {error}")]
+    Read { path: PathBuf, error: io::Error },
 }
+
+/// A store file larger than this is not one newslens wrote: it is set aside as damaged
+/// rather than read into memory.
+const MAX_STORE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// What was read, and anything the user should hear about it.
 #[derive(Debug, Default)]
@@ -87,47 +98,167 @@ impl Store {
         self.dir.join("dictionary.json")
     }
 
+    fn lock_path(&self) -> PathBuf {
+        self.dir.join(".lock")
+    }
+
     /// The corrections saved for a document (none if it has never been corrected).
+    /// Corrections that could never apply (an empty span) are dropped as they are read.
     pub fn load(&self, hash: &str) -> Result<Loaded<Vec<Correction>>, StoreError> {
-        let loaded = read_or_set_aside::<CorrectionsFile>(&self.corrections_path(hash))?;
+        let loaded = self.read::<CorrectionsFile>(&self.corrections_path(hash))?;
         Ok(Loaded {
             value: loaded
                 .value
-                .map(|file| file.corrections)
+                .map(|file| usable(file.corrections))
                 .unwrap_or_default(),
             warning: loaded.warning,
         })
     }
 
+    /// Replaces a document's corrections with `corrections`, whatever is on disk.
     pub fn save(
         &self,
         hash: &str,
         document_name: &str,
         corrections: &[Correction],
     ) -> Result<(), StoreError> {
+        self.update(hash, document_name, |_| corrections.to_vec())
+            .map(|_| ())
+    }
+
+    /// Changes a document's corrections under the store's lock: `change` gets what is on
+    /// disk now and returns what to write. Returns what was written, and a warning when a
+    /// damaged file had to be set aside first.
+    pub fn update(
+        &self,
+        hash: &str,
+        document_name: &str,
+        change: impl FnOnce(Vec<Correction>) -> Vec<Correction>,
+    ) -> Result<Loaded<Vec<Correction>>, StoreError> {
+        let path = self.corrections_path(hash);
+        let _lock = self.lock(&path)?;
+        let current = read_or_set_aside::<CorrectionsFile>(&path)?;
+        let corrections = change(
+            current
+                .value
+                .map(|file| usable(file.corrections))
+                .unwrap_or_default(),
+        );
         let file = CorrectionsFile {
             version: VERSION,
             document: document_name.to_string(),
-            corrections: corrections.to_vec(),
+            corrections,
         };
-        write_json(&self.corrections_path(hash), &file)
+        write_json(&path, &file)?;
+        Ok(Loaded {
+            value: file.corrections,
+            warning: current.warning,
+        })
     }
 
     pub fn load_dictionary(&self) -> Result<Loaded<Dictionary>, StoreError> {
-        let loaded = read_or_set_aside::<DictionaryFile>(&self.dictionary_path())?;
+        let loaded = self.read::<DictionaryFile>(&self.dictionary_path())?;
         Ok(Loaded {
-            value: loaded.value.map(|file| file.dictionary).unwrap_or_default(),
+            value: loaded
+                .value
+                .map(|file| file.dictionary.without_empty_names())
+                .unwrap_or_default(),
             warning: loaded.warning,
         })
     }
 
+    /// Replaces the dictionary with `dictionary`, whatever is on disk.
     pub fn save_dictionary(&self, dictionary: &Dictionary) -> Result<(), StoreError> {
+        self.update_dictionary(|_| dictionary.clone()).map(|_| ())
+    }
+
+    /// Changes the dictionary under the store's lock, like [`Store::update`].
+    pub fn update_dictionary(
+        &self,
+        change: impl FnOnce(Dictionary) -> Dictionary,
+    ) -> Result<Loaded<Dictionary>, StoreError> {
+        let path = self.dictionary_path();
+        let _lock = self.lock(&path)?;
+        let current = read_or_set_aside::<DictionaryFile>(&path)?;
+        let dictionary = change(
+            current
+                .value
+                .map(|file| file.dictionary.without_empty_names())
+                .unwrap_or_default(),
+        );
         let file = DictionaryFile {
             version: VERSION,
-            dictionary: dictionary.clone(),
+            dictionary,
         };
-        write_json(&self.dictionary_path(), &file)
+        write_json(&path, &file)?;
+        Ok(Loaded {
+            value: file.dictionary,
+            warning: current.warning,
+        })
     }
+
+    /// When the dictionary and a document's corrections last changed (None for a missing
+    /// file): a window polls them to pick up what another window saved.
+    pub fn stamps(&self, hash: &str) -> (Option<Stamp>, Option<Stamp>) {
+        (
+            stamp(&self.dictionary_path()),
+            stamp(&self.corrections_path(hash)),
+        )
+    }
+
+    /// Reads a store file. Reading needs no lock (files are replaced by renames, so a
+    /// reader sees a whole old or a whole new one), but setting a damaged one aside does.
+    fn read<T: DeserializeOwned + Versioned>(
+        &self,
+        path: &Path,
+    ) -> Result<Loaded<Option<T>>, StoreError> {
+        match read_file::<T>(path)? {
+            Readable::Missing => Ok(Loaded::default()),
+            Readable::Read(value) => Ok(Loaded {
+                value: Some(value),
+                warning: None,
+            }),
+            Readable::Damaged(_) => {
+                let _lock = self.lock(path)?;
+                read_or_set_aside(path)
+            }
+        }
+    }
+
+    /// Takes the store's advisory lock (released when the guard drops); creates the folder.
+    fn lock(&self, for_path: &Path) -> Result<std::fs::File, StoreError> {
+        let error = |error| StoreError::Write {
+            path: for_path.to_path_buf(),
+            error,
+        };
+        std::fs::create_dir_all(&self.dir).map_err(error)?;
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(self.lock_path())
+            .map_err(error)?;
+        file.lock().map_err(error)?;
+        Ok(file)
+    }
+}
+
+/// A file's modification time and size: every save renames a new file in, so either
+/// changes when another writer saved.
+pub type Stamp = (std::time::SystemTime, u64);
+
+fn stamp(path: &Path) -> Option<Stamp> {
+    let metadata = std::fs::metadata(path).ok()?;
+    Some((metadata.modified().ok()?, metadata.len()))
+}
+
+/// Corrections as loaded, without those that could never apply: a zero-length mark or
+/// mention would become an empty entity in every export.
+fn usable(corrections: Vec<Correction>) -> Vec<Correction> {
+    corrections
+        .into_iter()
+        .filter(Correction::is_usable)
+        .collect()
 }
 
 trait Versioned {
@@ -146,41 +277,61 @@ impl Versioned for DictionaryFile {
     }
 }
 
-/// Reads a JSON file. A missing file is `None`; a file that does not parse, or comes from a
-/// newer version, is renamed to `<name>.damaged-<seconds since 1970>` and reported.
+/// What a store file holds.
+enum Readable<T> {
+    Missing,
+    Read(T),
+    /// Why it cannot be used.
+    Damaged(String),
+}
+
+fn read_file<T: DeserializeOwned + Versioned>(path: &Path) -> Result<Readable<T>, StoreError> {
+    let bytes = match crate::regular_file::read(path, MAX_STORE_BYTES) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Readable::Missing),
+        Err(error) => {
+            return Err(StoreError::Read {
+                path: path.to_path_buf(),
+                error,
+            });
+        }
+    };
+    if bytes.len() as u64 > MAX_STORE_BYTES {
+        return Ok(Readable::Damaged(format!(
+            "it is larger than {} MB",
+            MAX_STORE_BYTES / (1024 * 1024)
+        )));
+    }
+    Ok(match serde_json::from_slice::<T>(&bytes) {
+        Ok(file) if file.version() == VERSION => Readable::Read(file),
+        Ok(file) => Readable::Damaged(format!(
+            "it was written by a newer newslens (version {})",
+            file.version()
+        )),
+        Err(error) => Readable::Damaged(format!("it is damaged ({error})")),
+    })
+}
+
+/// Reads a JSON file, with the store locked. A missing file is `None`; a file that does
+/// not parse, or comes from a newer version, is renamed to
+/// `<name>.damaged-<seconds since 1970>` (with `-2`, `-3`, ... when that name is taken)
+/// and reported.
 fn read_or_set_aside<T: DeserializeOwned + Versioned>(
     path: &Path,
 ) -> Result<Loaded<Option<T>>, StoreError> {
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Loaded::default()),
-        Err(source) => {
-            return Err(StoreError::Read {
-                path: path.to_path_buf(),
-                source,
-            });
-        }
-    };
-    let problem = match serde_json::from_slice::<T>(&bytes) {
-        Ok(file) if file.version() == VERSION => {
+    let problem = match read_file::<T>(path)? {
+        Readable::Missing => return Ok(Loaded::default()),
+        Readable::Read(value) => {
             return Ok(Loaded {
-                value: Some(file),
+                value: Some(value),
                 warning: None,
             });
         }
-        Ok(file) => format!(
-            "it was written by a newer newslens (version {})",
-            file.version()
-        ),
-        Err(error) => format!("it is damaged ({error})"),
+        Readable::Damaged(problem) => problem,
     };
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let aside = path.with_extension(format!("json.damaged-{seconds}"));
-    std::fs::rename(path, &aside).map_err(|source| StoreError::Read {
+    let aside = set_aside(path).map_err(|error| StoreError::Read {
         path: path.to_path_buf(),
-        source,
+        error,
     })?;
     Ok(Loaded {
         value: None,
@@ -191,10 +342,42 @@ fn read_or_set_aside<T: DeserializeOwned + Versioned>(
     })
 }
 
+/// Renames a damaged file to a name no other file has. A hard link fails rather than
+/// replace an existing file, which a rename would do silently.
+fn set_aside(path: &Path) -> io::Result<PathBuf> {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let base = format!("json.damaged-{seconds}");
+    for attempt in 1..=1000 {
+        let extension = match attempt {
+            1 => base.clone(),
+            n => format!("{base}-{n}"),
+        };
+        let aside = path.with_extension(extension);
+        match std::fs::hard_link(path, &aside) {
+            Ok(()) => {
+                std::fs::remove_file(path)?;
+                return Ok(aside);
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            // A file system without hard links: a rename, after checking the name is free.
+            Err(_) if !aside.exists() => {
+                std::fs::rename(path, &aside)?;
+                return Ok(aside);
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::other(
+        "no free name to set the damaged file aside",
+    ))
+}
+
 fn write_json(path: &Path, value: &impl Serialize) -> Result<(), StoreError> {
-    let error = |source| StoreError::Write {
+    let error = |error| StoreError::Write {
         path: path.to_path_buf(),
-        source,
+        error,
     };
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(error)?;

@@ -287,6 +287,14 @@ fn a_damaged_store_is_kept_aside_and_reported() {
     .unwrap();
     let loaded = store.load(&hash).unwrap();
     assert!(loaded.warning.unwrap().contains("newer"));
+    // Both damaged files are kept, under different names, even within one second.
+    let mut kept: Vec<Vec<u8>> = std::fs::read_dir(dir.path().join("corrections"))
+        .unwrap()
+        .map(|e| std::fs::read(e.unwrap().path()).unwrap())
+        .collect();
+    kept.sort();
+    assert_eq!(kept.len(), 2);
+    assert!(kept[0].starts_with(b"{\"version\": 1") && kept[1].starts_with(b"{\"version\": 9"));
 }
 
 #[test]

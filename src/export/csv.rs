@@ -1,15 +1,21 @@
 //! The CSV export: one row per mention (kind, text, entity, start, end, sentence), then one
 //! row per fact (kind `fact:change`, `fact:quote`, ...; text is the fact's normalised line).
+//! The sentence column holds a long sentence's part around the mention or fact only
+//! (see [`super::context`]); start and end locate everything in the text.
 
 use crate::analysis::Analysis;
 
-pub fn render(analysis: &Analysis) -> String {
-    let mut writer = ::csv::Writer::from_writer(Vec::new());
+pub fn write(analysis: &Analysis, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut writer = ::csv::Writer::from_writer(out);
     let text = analysis.text();
-    let write = |writer: &mut ::csv::Writer<Vec<u8>>| -> Result<(), ::csv::Error> {
+    let write = |writer: &mut ::csv::Writer<&mut dyn std::io::Write>| -> Result<(), ::csv::Error> {
         writer.write_record(["kind", "text", "entity", "start", "end", "sentence"])?;
         for (i, mention) in analysis.mentions.iter().enumerate() {
-            let sentence = &text[analysis.sentence_around(mention.start)];
+            let sentence = super::context(
+                text,
+                analysis.sentence_around(mention.start),
+                mention.start..mention.end,
+            );
             writer.write_record([
                 mention.label.as_str(),
                 mention.text(text),
@@ -18,7 +24,7 @@ pub fn render(analysis: &Analysis) -> String {
                     .map_or(mention.text(text), |g| g.name.as_str()),
                 &mention.start.to_string(),
                 &mention.end.to_string(),
-                sentence,
+                &sentence,
             ])?;
         }
         // Then one row per fact: its kind, its normalised line, the entities it involves.
@@ -34,16 +40,13 @@ pub fn render(analysis: &Analysis) -> String {
                 &entities.join("; "),
                 &fact.start.to_string(),
                 &fact.end.to_string(),
-                &text[fact.range()],
+                &super::fact_context(analysis, fact),
             ])?;
         }
         writer.flush()?;
         Ok(())
     };
-    // Writing to memory cannot fail.
-    write(&mut writer).expect("writing CSV to memory");
-    let bytes = writer.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+    write(&mut writer).map_err(std::io::Error::other)
 }
 
 #[cfg(test)]
@@ -56,7 +59,7 @@ mod tests {
             "t",
             "\"Hello,\" said Xi Jinping in Beijing.",
         ));
-        let csv = super::render(&analysis);
+        let csv = crate::export::render(&analysis, crate::export::Format::Csv);
         let mut lines = csv.lines();
         assert_eq!(lines.next(), Some("kind,text,entity,start,end,sentence"));
         let row = lines.next().unwrap();

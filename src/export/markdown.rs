@@ -6,7 +6,6 @@ use crate::entity::Label;
 use std::fmt::Write;
 
 pub fn render(analysis: &Analysis) -> String {
-    let text = analysis.text();
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", analysis.document.name);
     let _ = writeln!(
@@ -51,7 +50,7 @@ pub fn render(analysis: &Analysis) -> String {
         };
         let _ = writeln!(out, "## {heading}\n");
         for fact in facts {
-            let sentence = text[fact.range()]
+            let sentence = super::fact_context(analysis, fact)
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");

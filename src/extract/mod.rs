@@ -11,7 +11,7 @@ mod names;
 pub use consistency::{COMPANY_SUFFIXES, initials};
 pub(crate) use consistency::{Undecided, settle};
 pub(crate) use dates::find_dates;
-pub use names::is_acronym;
+pub use names::{MAX_NAME_TOKENS, is_acronym};
 pub(crate) use names::{NameCandidate, find_names, is_month_or_weekday};
 
 use crate::entity::Mention;

@@ -29,6 +29,12 @@ pub struct NameCandidate {
 }
 
 /// Words that join the parts of one name ("Bank of England", "Belt and Road Initiative").
+/// The most tokens a name may have ("Ministry of Foreign Affairs and International
+/// Cooperation" has 7). A longer run of capitalised words is a title-case line or junk (a
+/// megabyte of capitalised words, "A. B. C. ..."), not one name; it is also where the
+/// cost of looking at every split of a run would grow.
+pub const MAX_NAME_TOKENS: usize = 16;
+
 const CONNECTORS: &[&str] = &["of", "on", "for", "and", "&", "the"];
 /// Particles inside personal and place names ("Ursula von der Leyen", "Lula da Silva").
 const NAME_PARTICLES: &[&str] = &[
@@ -329,7 +335,8 @@ impl<'a> Scanner<'a> {
         let mut j = i;
         loop {
             let next = j + 1;
-            if next >= end {
+            // Far past any name: the rest starts a run of its own.
+            if next >= end || run.len() >= 2 * MAX_NAME_TOKENS {
                 break;
             }
             let token = &self.tokens[next];
@@ -513,6 +520,10 @@ impl<'a> Scanner<'a> {
     /// Decides what one segment of a run names, trimming titles, demonyms and
     /// sentence-initial common words from its front.
     fn classify(&self, segment: &[RunWord]) -> Option<NameCandidate> {
+        let tokens = segment.last()?.index + 1 - segment.first()?.index;
+        if tokens > MAX_NAME_TOKENS {
+            return None;
+        }
         let g = self.gazetteer;
         let mut words: Vec<RunWord> = segment.to_vec();
         let last_of = |words: &[RunWord]| words.last().map_or("", |w| self.word(w.index));

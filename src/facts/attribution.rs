@@ -310,14 +310,12 @@ impl<'a> Resolver<'a> {
             return Some(self.qualified_name(view, clause_start, i));
         }
         // "Smith, the director of X, said": a person (or organisation) before an aside.
-        if self.text[subject_end..verb_at]
+        let aside = self.text[subject_end..verb_at]
             .trim_start()
             .starts_with(',')
-            || self.text[clause_start..subject_end].contains(',')
-        {
-            if let Some(found) = self.before_aside(view, clause_start, subject_end, verb_at) {
-                return Some(found);
-            }
+            || self.text[clause_start..subject_end].contains(',');
+        if aside && let Some(found) = self.before_aside(view, clause_start, subject_end, verb_at) {
+            return Some(found);
         }
         let word_start = clause_start + last_at;
         if let Some(kind) = pronoun(last) {

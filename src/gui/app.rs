@@ -52,6 +52,8 @@ pub struct ReaderApp {
     /// Where corrections are saved; None keeps them in memory only.
     pub(super) store: Option<Store>,
     pub(super) dictionary_window: bool,
+    /// When the store was last checked for others' changes.
+    pub(super) last_refresh: Option<std::time::Instant>,
     applied_theme: Option<bool>,
 }
 
@@ -72,6 +74,7 @@ impl ReaderApp {
             session,
             store,
             dictionary_window: false,
+            last_refresh: None,
             settings,
             reader: ReaderView::new(&analysis),
             analysis,
@@ -122,6 +125,7 @@ impl ReaderApp {
             self.applied_theme = Some(self.settings.dark);
         }
         self.receive_jobs(&ctx);
+        self.pick_up_others_changes(&ctx);
         let mut commands = self.shortcuts(&ctx);
         if let Some(path) = ctx.input(|i| {
             i.raw

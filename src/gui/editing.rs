@@ -5,6 +5,9 @@ use super::app::ReaderApp;
 use newslens::corrections::{Correction, StoreError};
 use std::sync::Arc;
 
+/// How often the window looks for what other windows saved.
+const REFRESH_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
+
 impl ReaderApp {
     /// Records a correction, rebuilds the analysis and saves.
     pub(super) fn correct(&mut self, correction: Correction) {
@@ -43,10 +46,40 @@ impl ReaderApp {
         );
     }
 
+    /// Takes in what other windows or processes saved (dictionary names, corrections of
+    /// this document); checked every [`REFRESH_EVERY`], cheaply (two file stamps).
+    pub(super) fn pick_up_others_changes(&mut self, ctx: &egui::Context) {
+        let due = self
+            .last_refresh
+            .is_none_or(|at| at.elapsed() >= REFRESH_EVERY);
+        if !due || self.analysis.provisional {
+            return;
+        }
+        self.last_refresh = Some(std::time::Instant::now());
+        ctx.request_repaint_after(REFRESH_EVERY);
+        match self.session.refresh() {
+            Ok(true) => {
+                self.rebuild_after_correction();
+                self.status = "Updated with corrections saved in another window.".into();
+            }
+            Ok(false) => {}
+            Err(error) => self.error = Some(error.to_string()),
+        }
+        self.show_session_warnings();
+    }
+
+    fn show_session_warnings(&mut self) {
+        let warnings = self.session.take_warnings();
+        if !warnings.is_empty() {
+            self.error = Some(warnings.join(" "));
+        }
+    }
+
     fn report(&mut self, result: Result<String, StoreError>, verb: &str) {
         match result {
             Ok(what) => {
                 self.status = format!("{verb}: {what}. Saved; Ctrl+Z undoes.");
+                self.show_session_warnings();
             }
             Err(error) => {
                 self.status = "The correction is applied but could not be saved.".into();

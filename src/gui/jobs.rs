@@ -7,6 +7,7 @@ use newslens::pipeline::Partial;
 use newslens::{Analysis, Document, analyse_progressively, load};
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Instant;
 
@@ -62,8 +63,15 @@ pub struct Jobs {
     sender: Sender<JobResult>,
     receiver: Receiver<JobResult>,
     generation: u64,
+    /// Set to stop the load in progress when another one starts.
+    cancel: Arc<AtomicBool>,
     pub loading: Option<Loading>,
 }
+
+/// What a cancelled analysis unwinds with: the analysis offers no way out midway but its
+/// progress reports, so the report of a cancelled load leaves by unwinding, which the
+/// worker catches (no panic message: `resume_unwind` skips the panic hook).
+struct Cancelled;
 
 impl Default for Jobs {
     fn default() -> Self {
@@ -72,6 +80,7 @@ impl Default for Jobs {
             sender,
             receiver,
             generation: 0,
+            cancel: Arc::new(AtomicBool::new(false)),
             loading: None,
         }
     }
@@ -89,6 +98,10 @@ impl Jobs {
     ) {
         self.generation += 1;
         let generation = self.generation;
+        // The user moved on: the previous load stops at its next block of text.
+        self.cancel.store(true, Ordering::Relaxed);
+        self.cancel = Arc::new(AtomicBool::new(false));
+        let cancel = Arc::clone(&self.cancel);
         self.loading = Some(Loading {
             name: path.display().to_string(),
             since: Instant::now(),
@@ -104,6 +117,9 @@ impl Jobs {
             // Nothing is shared with the UI but the channel, so a panic leaves nothing broken.
             let work = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 load::load_path_with(&path, &options).map(|document| {
+                    if cancel.load(Ordering::Relaxed) {
+                        std::panic::resume_unwind(Box::new(Cancelled));
+                    }
                     let opened = Session::open(store, &document.text, &document.name);
                     let session = opened.session;
                     if document.text.len() >= SHOW_EARLY_BYTES {
@@ -117,6 +133,9 @@ impl Jobs {
                         session.dictionary(),
                         &session.corrections(),
                         &|partial| {
+                            if cancel.load(Ordering::Relaxed) {
+                                std::panic::resume_unwind(Box::new(Cancelled));
+                            }
                             send(JobResult::Progress {
                                 generation,
                                 partial,
@@ -138,6 +157,7 @@ impl Jobs {
                     generation,
                     message: error.to_string(),
                 },
+                Err(_) if cancel.load(Ordering::Relaxed) => return,
                 Err(_) => JobResult::LoadFailed {
                     generation,
                     message: format!(

@@ -19,7 +19,9 @@ pub(crate) enum Scope {
 
 /// Extracts paragraphs of text from HTML. Entities are decoded by the parser.
 pub(crate) fn html_to_text(html: &str, scope: Scope) -> String {
-    let document = Html::parse_document(html);
+    // Deep nesting and huge tags cost the parser time that grows faster than the page.
+    let html = super::html_limits::limit_markup(html);
+    let document = Html::parse_document(&html);
     let root = document.tree.root();
     let body = descendant_elements(root)
         .find(|(_, e)| e.name() == "body")

@@ -4,15 +4,38 @@ use super::paragraphs::Paragraphs;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 /// Headings, paragraphs, list items, quotes and code blocks each become a paragraph;
-/// emphasis, links and code spans become their text, images their alt text; raw HTML is
-/// dropped (it is markup, not prose). Quotes stay as typed: no smart punctuation.
+/// emphasis, links and code spans become their text, images their alt text; a raw HTML
+/// block becomes the text it shows (its tags, scripts and styles dropped), inline tags
+/// vanish around their text. Quotes stay as typed: no smart punctuation.
 pub(crate) fn markdown_to_text(markdown: &str) -> String {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
     let mut out = Paragraphs::new();
     let mut in_code_block = false;
+    // The raw HTML of the block being read, turned into text where the block ends.
+    let mut html_block: Option<String> = None;
     for event in Parser::new_ext(markdown, options) {
         match event {
+            Event::Start(Tag::HtmlBlock) => {
+                out.end_paragraph();
+                html_block = Some(String::new());
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                let html = html_block.take().unwrap_or_default();
+                let text = super::html::html_to_text(&html, super::html::Scope::Whole);
+                for (i, paragraph) in text.split("\n\n").enumerate() {
+                    if i > 0 {
+                        out.end_paragraph();
+                    }
+                    out.push_text(paragraph);
+                }
+                out.end_paragraph();
+            }
+            Event::Html(html) => {
+                if let Some(block) = &mut html_block {
+                    block.push_str(&html);
+                }
+            }
             Event::Start(tag) => match tag {
                 Tag::Paragraph
                 | Tag::Heading { .. }
@@ -62,10 +85,7 @@ pub(crate) fn markdown_to_text(markdown: &str) -> String {
             Event::SoftBreak => out.space(),
             Event::HardBreak => out.line_break(),
             Event::Rule => out.end_paragraph(),
-            Event::Html(_)
-            | Event::InlineHtml(_)
-            | Event::FootnoteReference(_)
-            | Event::TaskListMarker(_) => {}
+            Event::InlineHtml(_) | Event::FootnoteReference(_) | Event::TaskListMarker(_) => {}
         }
     }
     out.finish()
@@ -77,6 +97,7 @@ mod tests {
 
     #[test]
     fn structure_becomes_paragraphs_and_markup_vanishes() {
+        // The raw HTML block is an advertisement: dropped as a web page's would be.
         let markdown = "# Dam plan *approved*\n\n\
             The council of [Brevik](https://example.org) voted\non **Thursday**.\n\n\
             <div class=\"ad\">Buy now</div>\n\n\
@@ -87,6 +108,16 @@ mod tests {
             "Dam plan approved\n\nThe council of Brevik voted on Thursday.\n\n\
              Cost: NOK 2 billion\n\nOpens the Brevik dam in 2031\n\n\
              \"It is a good day,\" said Mayor Ingrid Dahl."
+        );
+    }
+
+    #[test]
+    fn raw_html_blocks_keep_their_text() {
+        let markdown = "# Title\n\n<div>\nXi Jinping met <b>Dina Boluarte</b> in Lima.\n\
+            <script>var x = 1;</script>\n</div>\n\nAfter <span>that</span>.\n";
+        assert_eq!(
+            markdown_to_text(markdown),
+            "Title\n\nXi Jinping met Dina Boluarte in Lima.\n\nAfter that."
         );
     }
 

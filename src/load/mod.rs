@@ -5,6 +5,7 @@ mod archive;
 mod docx;
 mod epub;
 mod html;
+mod html_limits;
 mod markdown;
 mod paragraphs;
 mod pdf;
@@ -23,13 +24,40 @@ use std::path::{Path, PathBuf};
 
 /// The largest file the reader opens. Bigger files are refused up front rather than
 /// leaving the window busy for a long time.
-pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+pub const MAX_FILE_BYTES: u64 = 256 * MB;
 
 /// The most extracted text kept. A text file can grow when decoded (one byte of
-/// Shift_JIS or Windows-1252 can be three of UTF-8), and an archive expands.
-pub const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
+/// Windows-1252 can be three of UTF-8), and an archive expands; memory is budgeted on it.
+pub const MAX_TEXT_BYTES: usize = 256 * MB as usize;
 
 const MB: u64 = 1024 * 1024;
+
+/// "268,435,456": a size in bytes, exactly, for messages where rounding would mislead.
+fn thousands(bytes: u64) -> String {
+    let digits = bytes.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// "256 MB", "32.5 MB", "4.2 KB": a size for people, in units of 1,024.
+fn megabytes(bytes: u64) -> String {
+    let (value, unit) = if bytes >= MB {
+        (bytes as f64 / MB as f64, "MB")
+    } else {
+        (bytes as f64 / 1024.0, "KB")
+    };
+    if value.fract() == 0.0 {
+        format!("{value:.0} {unit}")
+    } else {
+        format!("{value:.1} {unit}")
+    }
+}
 
 /// Why a file could not be opened. Each message is one line meant for the user; `name`
 /// is the path as given (or the name passed to [`load_bytes`]).
@@ -39,17 +67,20 @@ pub enum LoadError {
     NotFound { path: PathBuf },
     #[error("{path}: is a folder, not a file")]
     IsDirectory { path: PathBuf },
-    #[error("{path}: {source}")]
+    #[error("{path}: not a regular file")]
+    NotRegular { path: PathBuf },
+    /// The OS error is part of the message, not a source: printing the chain would say
+    /// it twice.
+    #[error("{path}: {error}")]
     Io {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
-    #[error("{name}: the file is {size_mb:.1} MB; newslens opens files up to {max_mb} MB")]
-    TooLarge {
-        name: String,
-        size_mb: f64,
-        max_mb: u64,
-    },
+    #[error(
+        "{name}: the file is {} bytes ({}); newslens opens files up to {} bytes ({})",
+        thousands(*size), megabytes(*size), thousands(*max), megabytes(*max)
+    )]
+    TooLarge { name: String, size: u64, max: u64 },
     #[error("{name}: the file is empty")]
     Empty { name: String },
     #[error("{name}: the {format} file has no text")]
@@ -59,8 +90,11 @@ pub enum LoadError {
     },
     #[error("{name}: looks like a binary file, not text")]
     Binary { name: String },
-    #[error("{name}: the text is more than {max_mb} MB; newslens opens texts up to {max_mb} MB")]
-    TextTooLong { name: String, max_mb: u64 },
+    #[error(
+        "{name}: the extracted text is {} bytes ({}); newslens opens texts up to {} bytes ({})",
+        thousands(*size), megabytes(*size), thousands(*max), megabytes(*max)
+    )]
+    TextTooLong { name: String, size: u64, max: u64 },
     #[error("{name}: the file is damaged or not {expected}")]
     Damaged {
         name: String,
@@ -113,30 +147,21 @@ pub fn load_path(path: &Path) -> Result<Document, LoadError> {
 pub fn load_path_with(path: &Path, options: &LoadOptions) -> Result<Document, LoadError> {
     let owned = || path.to_path_buf();
     let label = path.display().to_string();
-    let metadata = std::fs::metadata(path).map_err(|source| match source.kind() {
+    let io_error = |error: std::io::Error| match error.kind() {
         std::io::ErrorKind::NotFound => LoadError::NotFound { path: owned() },
+        _ if crate::regular_file::is_not_regular(&error) => LoadError::NotRegular { path: owned() },
         _ => LoadError::Io {
             path: owned(),
-            source,
+            error,
         },
-    })?;
+    };
+    let metadata = std::fs::metadata(path).map_err(io_error)?;
     if metadata.is_dir() {
         return Err(LoadError::IsDirectory { path: owned() });
     }
     check_size(&label, metadata.len())?;
     // Read at most one byte past the limit: the file may have grown since `metadata`.
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|file| {
-            std::io::Read::read_to_end(
-                &mut std::io::Read::take(file, MAX_FILE_BYTES + 1),
-                &mut bytes,
-            )
-        })
-        .map_err(|source| LoadError::Io {
-            path: owned(),
-            source,
-        })?;
+    let bytes = crate::regular_file::read(path, MAX_FILE_BYTES).map_err(io_error)?;
     check_size(&label, bytes.len() as u64)?;
     let name = path
         .file_name()
@@ -167,8 +192,8 @@ fn check_size(name: &str, size: u64) -> Result<(), LoadError> {
     if size > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge {
             name: name.to_string(),
-            size_mb: size as f64 / MB as f64,
-            max_mb: MAX_FILE_BYTES / MB,
+            size,
+            max: MAX_FILE_BYTES,
         });
     }
     Ok(())
@@ -186,7 +211,12 @@ pub fn detect_format(name: &str, bytes: &[u8]) -> DocumentFormat {
         .as_deref()
         .and_then(DocumentFormat::from_extension);
     let head = bytes.get(..1024).unwrap_or(bytes);
-    if head.windows(5).any(|w| w == b"%PDF-") {
+    // A PDF starts with its signature; one named .pdf may have junk before it (readers
+    // accept it within the first kilobyte). A text that only mentions "%PDF-" is text.
+    let start = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let start = &start[start.iter().take_while(|b| b.is_ascii_whitespace()).count()..];
+    let pdf_named = by_name == Some(DocumentFormat::Pdf);
+    if start.starts_with(b"%PDF-") || (pdf_named && head.windows(5).any(|w| w == b"%PDF-")) {
         return DocumentFormat::Pdf;
     }
     if bytes.starts_with(b"PK\x03\x04")
@@ -342,7 +372,8 @@ fn load_named(
     if text.len() > MAX_TEXT_BYTES {
         return Err(LoadError::TextTooLong {
             name: label_owned(),
-            max_mb: MAX_TEXT_BYTES as u64 / MB,
+            size: text.len() as u64,
+            max: MAX_TEXT_BYTES as u64,
         });
     }
     if text.trim().is_empty() {
@@ -400,6 +431,14 @@ mod tests {
     #[test]
     fn the_format_comes_from_content_then_extension() {
         assert_eq!(detect_format("x.txt", b"%PDF-1.7\n"), DocumentFormat::Pdf);
+        assert_eq!(detect_format("x", b" \n%PDF-1.7\n"), DocumentFormat::Pdf);
+        let mentions = b"Notes on the %PDF-1.7 header.";
+        assert_eq!(detect_format("x.txt", mentions), DocumentFormat::PlainText);
+        assert_eq!(detect_format("x.md", mentions), DocumentFormat::Markdown);
+        assert_eq!(
+            detect_format("x.pdf", b"junk\n%PDF-1.4"),
+            DocumentFormat::Pdf
+        );
         assert_eq!(
             detect_format("x", b"  <!DOCTYPE html><p>"),
             DocumentFormat::Html
@@ -458,17 +497,17 @@ mod tests {
     }
 
     #[test]
-    fn big_inputs_are_refused_before_parsing() {
-        let error = load_bytes(
-            "big.txt",
-            &vec![b'a'; 33 * 1024 * 1024],
-            &LoadOptions::default(),
-        )
-        .unwrap_err();
+    fn big_inputs_are_refused_before_parsing_with_exact_sizes() {
+        let error = check_size("big.txt", MAX_FILE_BYTES + 1).unwrap_err();
         assert_eq!(
             error.to_string(),
-            "big.txt: the file is 33.0 MB; newslens opens files up to 32 MB"
+            "big.txt: the file is 268,435,457 bytes (256.0 MB); \
+             newslens opens files up to 268,435,456 bytes (256 MB)"
         );
+        assert!(check_size("fits.txt", MAX_FILE_BYTES).is_ok());
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000), "1,000");
+        assert_eq!(megabytes(1536), "1.5 KB");
     }
 
     fn fixture(name: &str) -> Result<Document, LoadError> {

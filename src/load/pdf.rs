@@ -75,21 +75,114 @@ fn page_texts(bytes: &[u8]) -> Result<Vec<String>, PdfError> {
     if pages.len() > MAX_PAGES {
         return Err(PdfError::TooManyPages(pages.len()));
     }
-    let mut texts = Vec::with_capacity(pages.len());
-    let mut failures = Vec::new();
-    for &number in pages.keys() {
-        let mut text = String::new();
-        let mut output = pdf_extract::PlainTextOutput::new(&mut text);
-        match pdf_extract::output_doc_page(&document, &mut output, number) {
-            Ok(()) => texts.push(text),
-            Err(e) => failures.push(e.to_string()),
+    // One pass over all pages: asking for pages one by one walks the page tree each time,
+    // which is quadratic in the page count (10,000 empty pages took minutes).
+    let sink = PageSink::default();
+    let mut writer = sink.clone();
+    let mut output = PageTexts {
+        text: pdf_extract::PlainTextOutput::new(&mut writer as &mut dyn std::io::Write),
+        pages: sink.clone(),
+    };
+    let whole = pdf_extract::output_doc(&document, &mut output);
+    drop(output);
+    let texts = sink.pages();
+    match whole {
+        Ok(()) => Ok(texts),
+        // One unreadable page (an odd font) should not lose the others: read them one by
+        // one, if there are few enough for that to be quick.
+        Err(_) if pages.len() <= PAGES_READ_ONE_BY_ONE => {
+            let mut texts = Vec::with_capacity(pages.len());
+            let mut failures = Vec::new();
+            for &number in pages.keys() {
+                let mut text = String::new();
+                let mut output = pdf_extract::PlainTextOutput::new(&mut text);
+                match pdf_extract::output_doc_page(&document, &mut output, number) {
+                    Ok(()) => texts.push(text),
+                    Err(e) => failures.push(e.to_string()),
+                }
+            }
+            if texts.is_empty() {
+                return Err(PdfError::Damaged(failures.join("; ")));
+            }
+            Ok(texts)
         }
+        Err(_) if texts.iter().any(|t| !t.trim().is_empty()) => Ok(texts),
+        Err(e) => Err(PdfError::Damaged(e.to_string())),
     }
-    // One unreadable page (an odd font) should not lose the others.
-    if texts.is_empty() {
-        return Err(PdfError::Damaged(failures.join("; ")));
+}
+
+/// A PDF whose pages cannot all be read in one pass is read page by page when it has at
+/// most this many pages (each page then costs a walk of the page tree).
+const PAGES_READ_ONE_BY_ONE: usize = 500;
+
+/// The text written so far, one string per page begun.
+#[derive(Clone, Default)]
+struct PageSink(std::rc::Rc<std::cell::RefCell<Vec<Vec<u8>>>>);
+
+impl PageSink {
+    fn pages(&self) -> Vec<String> {
+        self.0
+            .borrow()
+            .iter()
+            .map(|page| String::from_utf8_lossy(page).into_owned())
+            .collect()
     }
-    Ok(texts)
+}
+
+impl std::io::Write for PageSink {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let mut pages = self.0.borrow_mut();
+        match pages.last_mut() {
+            Some(page) => page.extend_from_slice(bytes),
+            None => pages.push(bytes.to_vec()),
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The extractor's plain-text output, starting a new page string at each page.
+struct PageTexts<'a> {
+    text: pdf_extract::PlainTextOutput<&'a mut dyn std::io::Write>,
+    pages: PageSink,
+}
+
+impl pdf_extract::OutputDev for PageTexts<'_> {
+    fn begin_page(
+        &mut self,
+        page_num: u32,
+        media_box: &pdf_extract::MediaBox,
+        art_box: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), pdf_extract::OutputError> {
+        self.pages.0.borrow_mut().push(Vec::new());
+        self.text.begin_page(page_num, media_box, art_box)
+    }
+    fn end_page(&mut self) -> Result<(), pdf_extract::OutputError> {
+        self.text.end_page()
+    }
+    fn output_character(
+        &mut self,
+        trm: &pdf_extract::Transform,
+        width: f64,
+        spacing: f64,
+        font_size: f64,
+        char: &str,
+    ) -> Result<(), pdf_extract::OutputError> {
+        self.text
+            .output_character(trm, width, spacing, font_size, char)
+    }
+    fn begin_word(&mut self) -> Result<(), pdf_extract::OutputError> {
+        self.text.begin_word()
+    }
+    fn end_word(&mut self) -> Result<(), pdf_extract::OutputError> {
+        self.text.end_word()
+    }
+    fn end_line(&mut self) -> Result<(), pdf_extract::OutputError> {
+        self.text.end_line()
+    }
 }
 
 /// Refuses a PDF whose compressed streams expand past the limits: the extractor

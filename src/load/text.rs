@@ -92,11 +92,52 @@ pub(crate) fn decode_text(
         };
         return finish(text.into_owned(), UTF_8, Some(note));
     }
+    if let Some(encoding) = utf16_by_its_zero_bytes(bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+        return finish(
+            text.into_owned(),
+            encoding,
+            Some(notice(encoding, "detected, no byte-order mark", had_errors)),
+        );
+    }
     if looks_binary(bytes) {
         return Err(TextProblem::Binary);
     }
+    // A few stray NUL bytes in a text file (a bad copy, a padded export) are dropped.
+    let nuls = bytes.iter().filter(|&&b| b == 0).count();
+    let without_nuls;
+    let bytes = if nuls > 0 {
+        without_nuls = bytes
+            .iter()
+            .copied()
+            .filter(|&b| b != 0)
+            .collect::<Vec<u8>>();
+        &without_nuls[..]
+    } else {
+        bytes
+    };
+    let nul_note = (nuls > 0).then(|| {
+        format!(
+            "{nuls} stray NUL byte{} removed; offsets refer to the text without {}.",
+            if nuls == 1 { " was" } else { "s were" },
+            if nuls == 1 { "it" } else { "them" }
+        )
+    });
+    let with_nul_note = |note: Option<String>| match (note, &nul_note) {
+        (Some(note), Some(nul)) => Some(format!("{note} {nul}")),
+        (note, nul) => note.or_else(|| nul.clone()),
+    };
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return finish(text.to_owned(), UTF_8, None);
+        return finish(text.to_owned(), UTF_8, with_nul_note(None));
+    }
+    if let Some(invalid) = mostly_utf8(bytes) {
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        let note = format!(
+            "Decoded as UTF-8; {invalid} invalid byte{} replaced with \u{fffd}; offsets refer \
+             to the decoded text.",
+            if invalid == 1 { " was" } else { "s were" }
+        );
+        return finish(text, UTF_8, with_nul_note(Some(note)));
     }
     let (encoding, how) = match declared.filter(|e| *e != UTF_8) {
         Some(encoding) => (encoding, "declared in the file"),
@@ -106,8 +147,45 @@ pub(crate) fn decode_text(
     finish(
         text.into_owned(),
         encoding,
-        Some(notice(encoding, how, had_errors)),
+        with_nul_note(Some(notice(encoding, how, had_errors))),
     )
+}
+
+/// UTF-16 without a byte-order mark, told by its zero bytes: text in a Latin script has a
+/// zero in every other byte, on the odd side for little-endian, the even side for big.
+fn utf16_by_its_zero_bytes(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = bytes.get(..4096).unwrap_or(bytes);
+    let pairs = sample.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let (mut even_zeros, mut odd_zeros) = (0, 0);
+    for pair in sample.chunks_exact(2) {
+        even_zeros += usize::from(pair[0] == 0);
+        odd_zeros += usize::from(pair[1] == 0);
+    }
+    // Most units zero on one side, almost none on the other (NUL characters are not text).
+    let one_sided = |zeros: usize, other: usize| zeros * 10 >= pairs * 6 && other * 50 <= pairs;
+    if one_sided(odd_zeros, even_zeros) {
+        Some(UTF_16LE)
+    } else if one_sided(even_zeros, odd_zeros) {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Bytes that are UTF-8 but for a few bad ones (a stray byte from a bad copy): the number
+/// of invalid bytes, when at least four in five non-ASCII characters are valid UTF-8. A
+/// file in a legacy encoding (Windows-1252, Shift_JIS, ...) almost never holds valid
+/// UTF-8 sequences, so it is left to detection.
+fn mostly_utf8(bytes: &[u8]) -> Option<usize> {
+    let (mut valid_non_ascii, mut invalid) = (0, 0);
+    for chunk in bytes.utf8_chunks() {
+        valid_non_ascii += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += chunk.invalid().len();
+    }
+    (valid_non_ascii > 0 && invalid * 4 <= valid_non_ascii).then_some(invalid)
 }
 
 /// Decodes text that came out of a container (EPUB chapters, XML parts) where no notice
@@ -162,17 +240,18 @@ fn finish(
     })
 }
 
-/// Text has no NUL bytes and few control characters; binary formats have both.
+/// Text has hardly any NUL bytes and few control characters; binary formats have both.
+/// The controls that turn up in text are not counted: tab, line feed, vertical tab, form
+/// feed, carriage return, backspace (overstrike), escape (terminal colours), and the
+/// substitute character that ends old DOS files.
 pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
     let sample = bytes.get(..64 * 1024).unwrap_or(bytes);
-    if sample.contains(&0) {
-        return true;
-    }
+    let nuls = sample.iter().filter(|&&b| b == 0).count();
     let controls = sample
         .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
+        .filter(|&&b| matches!(b, 0x01..=0x07 | 0x0e..=0x19 | 0x1c..=0x1f))
         .count();
-    controls * 100 > sample.len().max(1)
+    nuls * 20 > sample.len() || controls * 100 > sample.len().max(1)
 }
 
 #[cfg(test)]
@@ -247,6 +326,51 @@ mod tests {
         assert_eq!(decode(&le).encoding, UTF_16LE);
         assert_eq!(decode(&be).text, "Xi said");
         assert_eq!(decode(&be).encoding, UTF_16BE);
+    }
+
+    #[test]
+    fn a_stray_byte_in_utf8_is_replaced_not_a_reason_to_guess() {
+        let mut bytes = "Café owner José Ortega said “hello” in Perú. "
+            .repeat(20)
+            .into_bytes();
+        bytes.push(0xff);
+        bytes.extend_from_slice("More from Perú.".as_bytes());
+        let doc = decode(&bytes);
+        assert_eq!(doc.encoding, UTF_8);
+        assert!(doc.text.contains("José") && doc.text.contains('\u{fffd}'));
+        assert!(doc.notice.unwrap().contains("1 invalid byte was replaced"));
+        // A legacy file has no valid UTF-8 sequences: it is still detected.
+        let doc = decode(b"Jos\xe9 Ortega, caf\xe9 y m\xe1s en Per\xfa.");
+        assert_ne!(doc.encoding, UTF_8);
+        assert!(!doc.text.contains('\u{fffd}'));
+    }
+
+    #[test]
+    fn utf16_without_a_mark_and_text_with_rare_controls_are_text() {
+        let sentence = "Xi Jinping met Dina Boluarte in Lima on Monday. ";
+        let le: Vec<u8> = sentence
+            .repeat(5)
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let be: Vec<u8> = sentence
+            .repeat(5)
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert_eq!(decode(&le).encoding, UTF_16LE);
+        assert_eq!(decode(&le).text, sentence.repeat(5));
+        assert_eq!(decode(&be).encoding, UTF_16BE);
+        let vertical_tabs = b"Xi met\x0b Boluarte\x0b\x0b in Lima.\x0b".repeat(20);
+        assert!(decode(&vertical_tabs).text.contains("Boluarte"));
+        let with_nuls = b"Xi met Boluarte in Lima.\0 More news here today.\n".repeat(20);
+        let doc = decode(&with_nuls);
+        assert!(!doc.text.contains('\0'));
+        assert!(
+            doc.notice
+                .unwrap()
+                .contains("20 stray NUL bytes were removed")
+        );
     }
 
     #[test]

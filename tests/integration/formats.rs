@@ -104,11 +104,11 @@ fn zip_bombs_and_huge_files_are_refused() {
     let huge = dir.path().join("huge.pdf");
     std::fs::File::create(&huge)
         .unwrap()
-        .set_len(200 * 1024 * 1024)
+        .set_len(300 * 1024 * 1024)
         .unwrap();
     assert_refused(
         &huge,
-        "the file is 200.0 MB; newslens opens files up to 32 MB",
+        "the file is 314,572,800 bytes (300 MB); newslens opens files up to 268,435,456 bytes (256 MB)",
     );
 }
 

@@ -3,6 +3,7 @@
 
 mod cli;
 mod formats;
+mod hostile;
 mod quality;
 mod run;
 mod score;
