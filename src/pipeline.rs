@@ -341,8 +341,8 @@ fn names_from_tags(
                 .fold(f32::INFINITY, f32::min);
             let (a, b) = (range.start + first, range.start + last);
             found.push(NameCandidate {
-                start: prepared.tokens[a].start,
-                end: prepared.tokens[b].end,
+                start: prepared.tokens[a].start(),
+                end: prepared.tokens[b].end(),
                 tokens: a..b + 1,
                 label: Some(tags::KINDS[kind]),
                 source: Source::Model,

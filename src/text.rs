@@ -12,10 +12,13 @@ pub enum TokenKind {
     Punct,
 }
 
+/// Offsets are u32: a document has millions of tokens, and texts are at most 256 MB (see
+/// `load::MAX_TEXT_BYTES`), so half the size of usize offsets keeps the largest structure
+/// of an analysis at 12 bytes a token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
     pub kind: TokenKind,
     /// White space separates this token from the one before it.
     pub space_before: bool,
@@ -24,13 +27,44 @@ pub struct Token {
 }
 
 impl Token {
+    pub fn new(
+        range: Range<usize>,
+        kind: TokenKind,
+        space_before: bool,
+        newline_before: bool,
+    ) -> Token {
+        Token {
+            start: offset(range.start),
+            end: offset(range.end),
+            kind,
+            space_before,
+            newline_before,
+        }
+    }
+
+    /// Byte offset of the first byte.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Byte offset one past the last byte.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
-        &text[self.start..self.end]
+        &text[self.range()]
     }
 
     pub fn range(&self) -> Range<usize> {
-        self.start..self.end
+        self.start()..self.end()
     }
+}
+
+/// An offset as stored in a token. Texts past 4 GiB never reach tokenizing (the loader
+/// refuses them long before); saturating keeps even that case from wrapping around.
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 /// Splits text into tokens. The possessive "'s" becomes its own tokens so that
@@ -85,16 +119,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else {
             TokenKind::Punct
         };
-        tokens.push(Token {
-            start,
-            end,
-            kind,
-            space_before,
-            newline_before,
-        });
+        tokens.push(Token::new(start..end, kind, space_before, newline_before));
         space_before = false;
         newline_before = false;
     }
+    // The guess above is generous for most text; give back what it did not use.
+    tokens.shrink_to_fit();
     tokens
 }
 
@@ -157,16 +187,16 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut soft_break = None;
     let mut push = |first: usize, last: usize| {
         sentences.push(Sentence {
-            start: tokens[first].start,
-            end: tokens[last].end,
+            start: tokens[first].start(),
+            end: tokens[last].end(),
             tokens: first..last + 1,
         })
     };
     for i in 0..tokens.len() {
-        if i > first && tokens[i].end - tokens[first].start > MAX_SENTENCE_BYTES {
-            let half = tokens[first].start + MAX_SENTENCE_BYTES / 2;
+        if i > first && tokens[i].end() - tokens[first].start() > MAX_SENTENCE_BYTES {
+            let half = tokens[first].start() + MAX_SENTENCE_BYTES / 2;
             let cut = soft_break
-                .filter(|&b: &usize| b >= first && tokens[b].end >= half)
+                .filter(|&b: &usize| b >= first && tokens[b].end() >= half)
                 .unwrap_or(i - 1);
             push(first, cut);
             first = cut + 1;

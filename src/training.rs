@@ -42,10 +42,12 @@ pub fn label(document: &ConllDocument) -> Labelled<'_> {
             let Some(kind) = tags::kind_index(label) else {
                 continue;
             };
-            let first = tokens.iter().position(|t| t.start >= start && t.end <= end);
+            let first = tokens
+                .iter()
+                .position(|t| t.start() >= start && t.end() <= end);
             let last = tokens
                 .iter()
-                .rposition(|t| t.start >= start && t.end <= end);
+                .rposition(|t| t.start() >= start && t.end() <= end);
             if let (Some(first), Some(last)) = (first, last) {
                 spans.push((first, last, kind));
             }

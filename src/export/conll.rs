@@ -20,12 +20,15 @@ pub fn render(analysis: &Analysis) -> String {
             continue;
         }
         for token in sentence_tokens {
-            while m < mentions.len() && mentions[m].end <= token.start {
+            while m < mentions.len() && mentions[m].end <= token.start() {
                 m += 1;
             }
-            let tag = match mentions.get(m).filter(|mention| mention.start < token.end) {
+            let tag = match mentions
+                .get(m)
+                .filter(|mention| mention.start < token.end())
+            {
                 // The first token a mention touches begins it; the others continue it.
-                Some(mention) if token.start <= mention.start => format!("B-{}", mention.label),
+                Some(mention) if token.start() <= mention.start => format!("B-{}", mention.label),
                 Some(mention) => format!("I-{}", mention.label),
                 None => "O".to_string(),
             };

@@ -218,7 +218,7 @@ fn rate_after(text: &str, tokens: &[Token], last: usize) -> Option<(usize, usize
         ),
         _ => false,
     };
-    is_rate.then_some((unit.end, last + 2))
+    is_rate.then_some((unit.end(), last + 2))
 }
 
 /// Irregular plurals: what a count of several may count without a final "s".
@@ -276,7 +276,7 @@ fn counted_plural_after(text: &str, tokens: &[Token], last: usize) -> Option<(us
             break;
         }
         if looks_plural(&word) {
-            found = Some((token.end, last + k));
+            found = Some((token.end(), last + k));
         }
         // A unit ends the phrase: "5 percent rises" is "5 percent".
         if MEASURE_UNITS.contains(&word.as_str()) {
@@ -332,19 +332,19 @@ fn numeric_figure(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usiz
     {
         return None;
     }
-    let mut start = number.start;
+    let mut start = number.start();
     let mut currency = false;
     if let Some(p) = i.checked_sub(1)
         && !number.space_before
         && CURRENCY_SYMBOLS.contains(&tokens[p].text(text))
     {
         currency = true;
-        start = tokens[p].start;
+        start = tokens[p].start();
         if let Some(pp) = p.checked_sub(1)
             && !tokens[p].space_before
             && CURRENCY_PREFIXES.contains(&tokens[pp].text(text))
         {
-            start = tokens[pp].start;
+            start = tokens[pp].start();
         }
     }
     let looks_like_year = value.len() == 4
@@ -354,14 +354,14 @@ fn numeric_figure(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usiz
         return None;
     }
 
-    let mut end = number.end;
+    let mut end = number.end();
     let mut last = i;
     // Units glued to the digits: "5km", "30%".
     if let Some(next) = next
         && !next.space_before
         && ATTACHED_UNITS.contains(&lower(text, next).as_str())
     {
-        return Some((start, next.end, i + 1));
+        return Some((start, next.end(), i + 1));
     }
     // "11 billion"
     if let Some(next) = tokens.get(last + 1)
@@ -370,7 +370,7 @@ fn numeric_figure(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usiz
         && (next.space_before || currency)
         && !next.newline_before
     {
-        end = next.end;
+        end = next.end();
         last += 1;
     }
     if currency {
@@ -388,8 +388,8 @@ fn numeric_figure(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usiz
             )
         });
         return Some(match scale {
-            Some(scale) => (start, scale.end, last + 2),
-            None => (start, degree.end, last + 1),
+            Some(scale) => (start, scale.end(), last + 2),
+            None => (start, degree.end(), last + 1),
         });
     }
     if let Some((unit_end, unit_last)) = counted_plural_after(text, tokens, last) {
@@ -415,7 +415,7 @@ fn unit_after(text: &str, tokens: &[Token], last: usize) -> Option<(usize, usize
         let word = tokens.get(last + 2)?;
         let glued_word =
             word.kind == TokenKind::Word && !word.space_before && is_lower(word.text(text));
-        return glued_word.then_some((word.end, last + 2));
+        return glued_word.then_some((word.end(), last + 2));
     }
     if next.kind != TokenKind::Word || !next.space_before || next.newline_before {
         return None;
@@ -425,7 +425,8 @@ fn unit_after(text: &str, tokens: &[Token], last: usize) -> Option<(usize, usize
         // "per cent", "percentage points"
         let follow = tokens.get(last + 2)?;
         let f = lower(text, follow);
-        return matches!(f.as_str(), "cent" | "point" | "points").then_some((follow.end, last + 2));
+        return matches!(f.as_str(), "cent" | "point" | "points")
+            .then_some((follow.end(), last + 2));
     }
     if !is_lower(next.text(text)) || NOT_A_UNIT.contains(&word.as_str()) {
         return None;
@@ -437,9 +438,9 @@ fn unit_after(text: &str, tokens: &[Token], last: usize) -> Option<(usize, usize
         && is_lower(noun.text(text))
         && !NOT_A_UNIT.contains(&lower(text, noun).as_str())
     {
-        return Some((noun.end, last + 2));
+        return Some((noun.end(), last + 2));
     }
-    Some((next.end, last + 1))
+    Some((next.end(), last + 1))
 }
 
 fn is_lower(word: &str) -> bool {
@@ -508,16 +509,20 @@ fn spelled_figure(text: &str, tokens: &[Token], i: usize) -> Option<(usize, usiz
         && !MEASURE_UNITS.contains(&unit_word.as_str())
         && let Some((end, unit_last)) = counted_plural_after(text, tokens, last)
     {
-        return Some((token.start, end, unit_last));
+        return Some((token.start(), end, unit_last));
     }
     let measures = MEASURE_UNITS.contains(&unit_word.as_str());
     let counts_anything =
         scaled && is_lower(unit.text(text)) && !NOT_A_UNIT.contains(&unit_word.as_str());
     if unit_word == "per" {
         let cent = tokens.get(unit_index + 1)?;
-        return (lower(text, cent) == "cent").then_some((token.start, cent.end, unit_index + 1));
+        return (lower(text, cent) == "cent").then_some((
+            token.start(),
+            cent.end(),
+            unit_index + 1,
+        ));
     }
-    (measures || counts_anything).then_some((token.start, unit.end, unit_index))
+    (measures || counts_anything).then_some((token.start(), unit.end(), unit_index))
 }
 
 #[cfg(test)]

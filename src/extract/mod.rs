@@ -42,10 +42,10 @@ pub(crate) fn blocked_tokens(tokens: &[Token], mentions: &[Mention]) -> Vec<bool
     let mut blocked = vec![false; tokens.len()];
     let mut m = 0;
     for (i, token) in tokens.iter().enumerate() {
-        while m < mentions.len() && mentions[m].end <= token.start {
+        while m < mentions.len() && mentions[m].end <= token.start() {
             m += 1;
         }
-        blocked[i] = m < mentions.len() && mentions[m].start < token.end;
+        blocked[i] = m < mentions.len() && mentions[m].start < token.end();
     }
     blocked
 }

@@ -494,9 +494,9 @@ impl<'a> Scanner<'a> {
 
     fn span_text(&self, words: &[RunWord]) -> String {
         match (words.first(), words.last()) {
-            (Some(first), Some(last)) => {
-                self.text[self.tokens[first.index].start..self.tokens[last.index].end].to_string()
-            }
+            (Some(first), Some(last)) => self.text
+                [self.tokens[first.index].start()..self.tokens[last.index].end()]
+                .to_string(),
             _ => String::new(),
         }
     }
@@ -590,8 +590,8 @@ impl<'a> Scanner<'a> {
         }
         let first = *words.first()?;
         let last = *words.last()?;
-        let start = self.tokens[first.index].start;
-        let end = self.tokens[last.index].end;
+        let start = self.tokens[first.index].start();
+        let end = self.tokens[last.index].end();
         let name = &self.text[start..end];
         let first_word = self.word(first.index);
         let last_word = self.word(last.index);
@@ -754,7 +754,7 @@ impl<'a> Scanner<'a> {
         }
         let word = next.text(self.text);
         if INFRASTRUCTURE_WORDS.contains(&word) {
-            return Some(next.end);
+            return Some(next.end());
         }
         // Two words: "power plant", "oil field".
         let head = self.tokens.get(last + 2)?;
@@ -762,7 +762,7 @@ impl<'a> Scanner<'a> {
             && last + 2 < self.sentence.tokens.end
             && head.space_before
             && MODIFIED_INFRASTRUCTURE.contains(&head.text(self.text)))
-        .then_some(head.end)
+        .then_some(head.end())
     }
 
     /// "of 2018" right after a law's name: the end of the year, and the token after it.
@@ -777,7 +777,7 @@ impl<'a> Scanner<'a> {
             && digits.len() == 4
             && digits.bytes().all(|b| b.is_ascii_digit())
             && matches!(&digits[..2], "17" | "18" | "19" | "20"))
-        .then_some((year.end, last + 3))
+        .then_some((year.end(), last + 3))
     }
 }
 

@@ -552,7 +552,7 @@ fn features_where(view: &SentenceView<'_>, buckets: usize, wanted: &[bool]) -> S
         let mut matched = 0;
         for len in (2..=4).rev() {
             if i + len <= n && letters[i] && letters[i + len - 1] {
-                let span = &text[view.tokens[i].start..view.tokens[i + len - 1].end];
+                let span = &text[view.tokens[i].start()..view.tokens[i + len - 1].end()];
                 if view.gazetteer.places.contains(span) {
                     matched = len;
                     break;
@@ -579,7 +579,7 @@ fn features_where(view: &SentenceView<'_>, buckets: usize, wanted: &[bool]) -> S
             for len in (1..=ORG_WORDS_MAX.min(n - i)).rev() {
                 let last = &view.tokens[i + len - 1];
                 if last.kind == TokenKind::Word || last.kind == TokenKind::Number {
-                    let span = &text[view.tokens[i].start..last.end];
+                    let span = &text[view.tokens[i].start()..last.end()];
                     if view.gazetteer.organisations.contains(span) {
                         matched = len;
                         break;
