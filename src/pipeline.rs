@@ -211,7 +211,8 @@ pub fn extract_progressively(
 /// A tag for every token of the document, with how far each is ahead of the next best
 /// tag (a margin, for confidence).
 pub struct DocumentTags {
-    pub tags: Vec<Tag>,
+    /// One byte a token (there are 13 tags): a document has millions of tokens.
+    pub tags: Vec<u8>,
     pub margins: Vec<f32>,
 }
 
@@ -222,7 +223,7 @@ fn first_pass(
     on_partial: &(dyn Fn(Partial) + Sync),
 ) -> DocumentTags {
     let mut all = DocumentTags {
-        tags: vec![tags::OUTSIDE; prepared.tokens.len()],
+        tags: vec![tags::OUTSIDE as u8; prepared.tokens.len()],
         margins: vec![0.0; prepared.tokens.len()],
     };
     for block in sentence_blocks(&prepared.sentences) {
@@ -251,7 +252,7 @@ pub fn tag_document(
     first: Option<&DocumentTags>,
 ) -> DocumentTags {
     let mut all = DocumentTags {
-        tags: vec![tags::OUTSIDE; prepared.tokens.len()],
+        tags: vec![tags::OUTSIDE as u8; prepared.tokens.len()],
         margins: vec![0.0; prepared.tokens.len()],
     };
     let sentences = 0..prepared.sentences.len();
@@ -279,7 +280,7 @@ pub fn with_first_pass<R>(
 
 /// The first pass's tags of the whole document and what they say word by word.
 pub struct FirstPassContext<'a> {
-    pub tags: &'a [Tag],
+    pub tags: &'a [u8],
     pub history: &'a PredictionHistory<'a>,
 }
 
@@ -316,7 +317,9 @@ fn tag_sentences(
         if found.is_empty() {
             continue;
         }
-        out.tags[sentence.tokens.clone()].copy_from_slice(&found);
+        for (slot, &tag) in out.tags[sentence.tokens.clone()].iter_mut().zip(&found) {
+            *slot = tags::compact(tag);
+        }
         out.margins[sentence.tokens.clone()].copy_from_slice(&margins);
     }
 }
@@ -331,7 +334,11 @@ fn names_from_tags(
     for sentence in &prepared.sentences[block] {
         let range = sentence.tokens.clone();
         let margins = &tagged.margins[range.clone()];
-        for (first, last, kind) in tags::decode(&tagged.tags[range.clone()]) {
+        let sentence_tags: Vec<Tag> = tagged.tags[range.clone()]
+            .iter()
+            .map(|&t| Tag::from(t))
+            .collect();
+        for (first, last, kind) in tags::decode(&sentence_tags) {
             if last + 1 - first > crate::extract::MAX_NAME_TOKENS {
                 continue;
             }

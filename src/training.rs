@@ -176,7 +176,11 @@ pub fn span_f1(tagger: &Tagger, documents: &[Labelled<'_>]) -> f64 {
         };
         for sentence in &prepared.sentences {
             let range = sentence.tokens.clone();
-            let predicted = tags::decode(&tagged.tags[range.clone()]);
+            let sentence_tags: Vec<tags::Tag> = tagged.tags[range.clone()]
+                .iter()
+                .map(|&t| tags::Tag::from(t))
+                .collect();
+            let predicted = tags::decode(&sentence_tags);
             let expected = tags::decode(&document.gold[range]);
             right += predicted.iter().filter(|s| expected.contains(s)).count();
             found += predicted.len();

@@ -188,8 +188,8 @@ impl<'t> DocumentFacts<'t> {
 /// What the first pass of the tagger decided, for the second pass.
 #[derive(Clone, Copy)]
 pub struct FirstPass<'a> {
-    /// The first pass's tag of each token of the sentence.
-    pub tags: &'a [Tag],
+    /// The first pass's tag of each token of the sentence (see [`tags::compact`]).
+    pub tags: &'a [u8],
     pub history: &'a PredictionHistory<'a>,
 }
 
@@ -368,7 +368,7 @@ fn push_first_pass_features(
     i: usize,
     capitalised_word: bool,
 ) {
-    let own = first.tags[i];
+    let own = Tag::from(first.tags[i]);
     push(mix(FIRST_TAG, own as u64));
     for k in [-1isize, 1] {
         let tag = i

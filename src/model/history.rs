@@ -25,7 +25,7 @@ pub struct PredictionHistory<'t> {
 
 impl<'t> PredictionHistory<'t> {
     /// Gathers the first pass's tags (`first_tags[i]` for token i) over every capitalised word.
-    pub fn gather(text: &'t str, tokens: &[Token], first_tags: &[Tag]) -> Self {
+    pub fn gather(text: &'t str, tokens: &[Token], first_tags: &[u8]) -> Self {
         let mut words: FxHashMap<&'t str, WordRecord> = FxHashMap::default();
         for (token, &tag) in tokens.iter().zip(first_tags) {
             let word = token.text(text);
@@ -35,7 +35,7 @@ impl<'t> PredictionHistory<'t> {
             }
             let record = words.entry(word).or_default();
             record.occurrences += 1;
-            if let Some((kind, position)) = tags::parts(tag) {
+            if let Some((kind, position)) = tags::parts(Tag::from(tag)) {
                 record.tagged[kind][position as usize] += 1;
             }
         }
@@ -85,6 +85,7 @@ mod tests {
         let mut first = vec![tags::OUTSIDE; tokens.len()];
         first[0] = tags::tag(person, Position::Begin);
         first[1] = tags::tag(person, Position::Last);
+        let first: Vec<u8> = first.into_iter().map(tags::compact).collect();
         let history = PredictionHistory::gather(text, &tokens, &first);
         // The second "Su" (token 4), left untagged by the first pass.
         let others = history.others("Su", tags::OUTSIDE).unwrap();
@@ -92,7 +93,7 @@ mod tests {
         assert!(others.ended_a_longer_name(person));
         assert_eq!(others.untagged(), 0);
         // The first "Su", seen from itself: its one other occurrence is untagged.
-        let others = history.others("Su", first[1]).unwrap();
+        let others = history.others("Su", Tag::from(first[1])).unwrap();
         assert_eq!((others.occurrences, others.untagged()), (1, 1));
         assert!(history.others("Nobody", tags::OUTSIDE).is_none());
     }

@@ -12,6 +12,11 @@ pub const TAG_COUNT: usize = 1 + 4 * KINDS.len();
 pub type Tag = usize;
 pub const OUTSIDE: Tag = 0;
 
+/// A tag as stored for a whole document, in one byte.
+pub fn compact(tag: Tag) -> u8 {
+    u8::try_from(tag).unwrap_or(OUTSIDE as u8)
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Position {
     Begin,
