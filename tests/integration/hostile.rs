@@ -490,3 +490,53 @@ fn a_zero_length_correction_makes_no_empty_entity() {
         assert!(!entity["text"].as_str().unwrap().is_empty(), "{entity}");
     }
 }
+
+/// One of the two processes of the test below; does nothing when run on its own.
+#[test]
+#[ignore = "a child process of two_processes_saving_one_store_keep_each_others_work"]
+fn store_writer_child() {
+    use newslens::corrections::{Correction, Session, Store};
+    let (Some(dir), Ok(writer)) = (
+        std::env::var_os("NEWSLENS_TEST_STORE"),
+        std::env::var("NEWSLENS_TEST_WRITER"),
+    ) else {
+        return;
+    };
+    let mut session = Session::open(Some(Store::at(dir)), "Shared text.", "t.txt").session;
+    for k in 0..20 {
+        let text = format!("Name{writer}x{k}");
+        let correction = Correction::Mark {
+            start: 0,
+            end: text.len(),
+            text,
+            label: newslens::Label::Org,
+            everywhere: true,
+        };
+        session.push(correction).unwrap();
+    }
+}
+
+#[test]
+fn two_processes_saving_one_store_keep_each_others_work() {
+    use newslens::corrections::{Store, content_hash};
+    let dir = tempfile::tempdir().unwrap();
+    let exe = std::env::current_exe().unwrap();
+    let children: Vec<_> = (0..2)
+        .map(|writer| {
+            Command::new(&exe)
+                .args(["--ignored", "--exact", "hostile::store_writer_child"])
+                .env("NEWSLENS_TEST_STORE", dir.path())
+                .env("NEWSLENS_TEST_WRITER", writer.to_string())
+                .stdout(Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut child in children {
+        assert!(child.wait().unwrap().success());
+    }
+    let store = Store::at(dir.path());
+    assert_eq!(store.load_dictionary().unwrap().value.len(), 40);
+    let corrections = store.load(&content_hash("Shared text.")).unwrap().value;
+    assert_eq!(corrections.len(), 40);
+}
