@@ -17,6 +17,20 @@ pub struct Document {
     pub notice: Option<String>,
     /// What kind of file the text was extracted from; the text itself never has markup.
     pub format: DocumentFormat,
+    /// The headings the file marked (Markdown `#`, HTML `<h1>`, Word heading styles), in
+    /// text order and not overlapping. Plain text and PDFs have none.
+    pub headings: Vec<Heading>,
+}
+
+/// A heading of the document: the reader draws it larger. Its text is in
+/// [`Document::text`] like any paragraph's, so no offset depends on headings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Heading {
+    /// The heading's text: one whole paragraph, without the blank lines around it. It
+    /// spans lines only where the heading had a line break (`<br>` in an `<h1>`).
+    pub range: std::ops::Range<usize>,
+    /// 1 is the most important (a title), 6 the least.
+    pub level: u8,
 }
 
 /// The kinds of file newslens reads. The reader and the exports only see extracted text,
@@ -92,6 +106,7 @@ impl Document {
             encoding: "UTF-8",
             notice: None,
             format: DocumentFormat::PlainText,
+            headings: Vec::new(),
         }
     }
 }

@@ -5,6 +5,8 @@
 pub mod analysis;
 pub mod atomic;
 pub mod batch;
+pub mod bidi;
+pub mod concordance;
 pub mod corrections;
 pub mod document;
 pub mod entity;
@@ -23,5 +25,5 @@ pub mod text;
 pub mod training;
 
 pub use analysis::{Analysis, analyse, analyse_progressively, analyse_with};
-pub use document::{Document, DocumentFormat};
+pub use document::{Document, DocumentFormat, Heading};
 pub use entity::{Label, Mention, Source};

@@ -89,9 +89,11 @@ fn style() -> String {
     );
     for label in Label::ALL {
         let [r, g, b] = palette::colour(label);
+        // The reader's tint strength, at which the palette's tests keep kinds apart.
+        let alpha = f32::from(palette::tint_alpha(false, false)) / 255.0;
         let _ = writeln!(
             css,
-            ".e.{}{{background:rgba({r},{g},{b},.22);border-bottom:2px solid {}}}",
+            ".e.{}{{background:rgba({r},{g},{b},{alpha:.2});border-bottom:2px solid {}}}",
             label.as_str().to_lowercase(),
             palette::hex(label)
         );

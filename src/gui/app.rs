@@ -1,14 +1,17 @@
 //! The reader's state and its frame: panels draw, return commands, and `apply` carries
 //! them out in one place.
 
-use super::command::Command;
+use super::chooser::FileChooser;
+use super::command::{Command, ScrollStep};
 use super::find::FindState;
-use super::jobs::{JobResult, Jobs};
+use super::fonts::{FontSetup, Scripts};
+use super::help;
+use super::jobs::{Dialog, JobResult, Jobs};
 use super::panel::{self, PanelState};
 use super::reader::{ReaderView, Selection};
 use super::settings::{STORAGE_KEY, Settings};
 use super::style;
-use egui::{Key, KeyboardShortcut, Modifiers, RichText, Sense, Vec2};
+use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 use newslens::corrections::{Session, Store};
 use newslens::{Analysis, Label, analyse_with, document};
 use std::sync::Arc;
@@ -27,6 +30,7 @@ const UNDO: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z)
 const REDO: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
 /// Keys 1 to 6 mark the selected text as the kinds in `Label::ALL` order.
 const KIND_KEYS: [Key; 6] = [
     Key::Num1,
@@ -55,6 +59,13 @@ pub struct ReaderApp {
     /// When the store was last checked for others' changes.
     pub(super) last_refresh: Option<std::time::Instant>,
     applied_theme: Option<bool>,
+    pub(super) shortcuts_open: bool,
+    pub(super) about_open: bool,
+    /// The in-window file chooser, when the system has no file dialog.
+    pub(super) chooser: FileChooser,
+    /// The fonts beyond egui's own, and the scripts the open document needs.
+    fonts: FontSetup,
+    scripts: Scripts,
 }
 
 impl ReaderApp {
@@ -77,6 +88,7 @@ impl ReaderApp {
             last_refresh: None,
             settings,
             reader: ReaderView::new(&analysis),
+            scripts: scripts_of(&analysis),
             analysis,
             selection: Selection::default(),
             panel: PanelState::default(),
@@ -85,6 +97,10 @@ impl ReaderApp {
             status,
             error,
             applied_theme: None,
+            shortcuts_open: false,
+            about_open: false,
+            chooser: FileChooser::default(),
+            fonts: FontSetup::new(),
         }
     }
 
@@ -126,6 +142,10 @@ impl ReaderApp {
         }
         self.receive_jobs(&ctx);
         self.pick_up_others_changes(&ctx);
+        // After a new document came in and before anything is laid out, so that the fonts
+        // it needs apply in this very frame.
+        self.fonts
+            .ensure(&ctx, self.scripts | Scripts::of(&self.find.query));
         let mut commands = self.shortcuts(&ctx);
         if let Some(path) = ctx.input(|i| {
             i.raw
@@ -156,11 +176,7 @@ impl ReaderApp {
                     &self.selection,
                 ));
             });
-        let paper = if self.settings.dark {
-            egui::Color32::from_rgb(0x1B, 0x1B, 0x1D)
-        } else {
-            egui::Color32::from_rgb(0xFB, 0xFA, 0xF7)
-        };
+        let paper = style::paper(self.settings.dark);
         egui::CentralPanel::default()
             .frame(egui::Frame::central_panel(ui.style()).fill(paper))
             .show(ui, |ui| {
@@ -190,6 +206,13 @@ impl ReaderApp {
         if self.dictionary_window {
             self.dictionary_window(&ctx, &mut commands);
         }
+        help::shortcut_sheet(&ctx, &mut self.shortcuts_open);
+        let facts = help::AboutFacts {
+            data_folder: self.store.as_ref().map(|s| s.dir().to_path_buf()),
+            fonts: self.fonts.description(),
+        };
+        help::about(&ctx, &mut self.about_open, &facts);
+        commands.extend(self.chooser.show(&ctx));
         for command in commands {
             self.apply(command, &ctx);
         }
@@ -198,6 +221,7 @@ impl ReaderApp {
     /// Carries out one command.
     pub fn apply(&mut self, command: Command, ctx: &egui::Context) {
         match command {
+            Command::OpenDialog if self.chooser.system_dialog_missing => self.chooser.open_file(),
             Command::OpenDialog => self.jobs.pick_file_to_open(ctx),
             Command::Open(path) => {
                 self.status = format!("Reading {}…", path.display());
@@ -223,9 +247,28 @@ impl ReaderApp {
                     (_, None) => self.status = format!("Unknown encoding {encoding}."),
                 }
             }
+            Command::ExportDialog if self.chooser.system_dialog_missing => {
+                self.chooser.save_export(&self.analysis.document.name)
+            }
             Command::ExportDialog => self
                 .jobs
                 .pick_export_file(&self.analysis.document.name, ctx),
+            Command::ExportConcordanceDialog => match self.selection.group {
+                Some(group) => {
+                    let name = &self.analysis.groups[group].name;
+                    if self.chooser.system_dialog_missing {
+                        self.chooser.save_concordance(name, group);
+                    } else {
+                        self.jobs.pick_concordance_file(name, group, ctx);
+                    }
+                }
+                None => self.status = "Select an entity first.".into(),
+            },
+            Command::ExportConcordance(path, group) => {
+                self.status = "Exporting the mentions…".into();
+                self.jobs
+                    .export_concordance(self.analysis.clone(), group, path, ctx);
+            }
             Command::Export(..) if self.analysis.provisional => {
                 self.status = "The export waits until the document is read.".into();
             }
@@ -247,6 +290,13 @@ impl ReaderApp {
                 }
             }
             Command::SelectMention(mention) => self.select_mention(mention),
+            Command::JumpToMention(mention) => {
+                if let Some(found) = self.analysis.mentions.get(mention) {
+                    let start = found.start;
+                    self.select_mention(mention);
+                    self.reader.scroll_to(start);
+                }
+            }
             Command::StepMention(delta) => self.step_mention(delta),
             Command::JumpToFact(i) => {
                 if let Some(fact) = self.analysis.facts.get(i) {
@@ -261,8 +311,14 @@ impl ReaderApp {
                 }
             }
             Command::ToggleLabel(label) => self.settings.toggle(label),
-            Command::ZoomIn => self.settings.zoom(1.0),
-            Command::ZoomOut => self.settings.zoom(-1.0),
+            Command::ZoomIn => {
+                self.reader.keep_top_line();
+                self.settings.zoom(1.0);
+            }
+            Command::ZoomOut => {
+                self.reader.keep_top_line();
+                self.settings.zoom(-1.0);
+            }
             Command::ToggleTheme => self.settings.dark = !self.settings.dark,
             Command::OpenFind => {
                 self.find.open = true;
@@ -272,6 +328,9 @@ impl ReaderApp {
                 self.find.open = false;
                 self.find.query.clear();
                 self.find.reset_matches();
+                // Keys go back to the reader, not to whatever widget egui focuses next.
+                surrender_focus(ctx);
+                self.status = self.resting_status();
             }
             Command::StepMatch(delta) => {
                 self.find.step(delta);
@@ -306,6 +365,14 @@ impl ReaderApp {
             }
             Command::Forget(name) => self.forget(&name),
             Command::ToggleDictionaryWindow => self.dictionary_window = !self.dictionary_window,
+            Command::Scroll(step) => self.reader.scroll(step),
+            Command::ClearSelection => {
+                self.selection = Selection::default();
+                self.reader.text_selection = None;
+                self.status = self.resting_status();
+            }
+            Command::ToggleShortcuts => self.shortcuts_open = !self.shortcuts_open,
+            Command::ToggleAbout => self.about_open = !self.about_open,
         }
     }
 
@@ -340,6 +407,15 @@ impl ReaderApp {
         self.reader.scroll_to(self.analysis.mentions[next].start);
     }
 
+    /// What the status line says when nothing is going on: the selected mention, or the
+    /// document's summary.
+    fn resting_status(&self) -> String {
+        match self.mention_status() {
+            status if status.is_empty() => opened_status(&self.analysis),
+            status => status,
+        }
+    }
+
     fn mention_status(&self) -> String {
         let (Some(group), Some(mention)) = (
             self.selection
@@ -370,6 +446,8 @@ impl ReaderApp {
 
     fn shortcuts(&mut self, ctx: &egui::Context) -> Vec<Command> {
         let typing = ctx.text_edit_focused();
+        let no_focus = ctx.memory(|m| m.focused()).is_none();
+        let something_selected = self.selection != Selection::default();
         ctx.input_mut(|input| {
             let mut commands = Vec::new();
             if input.consume_shortcut(&OPEN) {
@@ -387,8 +465,19 @@ impl ReaderApp {
             if input.consume_shortcut(&ZOOM_OUT) {
                 commands.push(Command::ZoomOut);
             }
+            if input.consume_shortcut(&HELP) {
+                commands.push(Command::ToggleShortcuts);
+            }
             if self.find.open && input.consume_key(Modifiers::NONE, Key::Escape) {
                 commands.push(Command::CloseFind);
+            }
+            if !typing {
+                commands.extend(reading_keys(input, no_focus));
+                if input.consume_key(Modifiers::SHIFT, Key::Questionmark)
+                    || input.consume_key(Modifiers::NONE, Key::Questionmark)
+                {
+                    commands.push(Command::ToggleShortcuts);
+                }
             }
             if !typing {
                 // Redo first: Ctrl+Shift+Z also matches Ctrl+Z's logical modifiers.
@@ -407,6 +496,9 @@ impl ReaderApp {
                     if input.consume_key(Modifiers::NONE, Key::Escape) {
                         self.reader.text_selection = None;
                     }
+                }
+                if something_selected && input.consume_key(Modifiers::NONE, Key::Escape) {
+                    commands.push(Command::ClearSelection);
                 }
             }
             if input.consume_key(Modifiers::SHIFT, Key::F3) {
@@ -499,16 +591,28 @@ impl ReaderApp {
                 JobResult::PickedExport(path, format) => {
                     self.apply(Command::Export(path, format), ctx)
                 }
+                JobResult::PickedExportWithoutFormat(path) => self.chooser.ask_format(path),
+                JobResult::PickedConcordance(path, group) => {
+                    self.apply(Command::ExportConcordance(path, group), ctx)
+                }
                 JobResult::Exported(path) => {
+                    // An earlier failure is no longer news.
+                    self.error = None;
                     self.status = format!("Exported to {}", path.display())
                 }
                 JobResult::ExportFailed(message) => self.error = Some(message),
-                JobResult::DialogUnavailable => {
-                    self.error = Some(
-                        "No file dialog is available (install xdg-desktop-portal or zenity). \
-                         Drop a file on the window, or use `newslens FILE` and `newslens extract`."
-                            .into(),
-                    )
+                JobResult::DialogUnavailable(wanted) => {
+                    // No portal and no zenity: newslens's own chooser, now and from now on.
+                    self.chooser.system_dialog_missing = true;
+                    self.status =
+                        "No system file dialog (xdg-desktop-portal or zenity): using newslens's own."
+                            .into();
+                    let command = match wanted {
+                        Dialog::Open => Command::OpenDialog,
+                        Dialog::Export => Command::ExportDialog,
+                        Dialog::Concordance => Command::ExportConcordanceDialog,
+                    };
+                    self.apply(command, ctx);
                 }
             }
         }
@@ -520,6 +624,7 @@ impl ReaderApp {
         if let Some(notice) = &analysis.document.notice {
             self.status = format!("{} {notice}", self.status);
         }
+        self.scripts = scripts_of(&analysis);
         self.analysis = Arc::new(analysis);
         self.reader = ReaderView::new(&self.analysis);
         self.selection = Selection::default();
@@ -605,6 +710,34 @@ impl ReaderApp {
                 if ui.button(theme).clicked() {
                     commands.push(Command::ToggleTheme);
                 }
+                ui.separator();
+                let has_entity = self.selection.group.is_some();
+                for (text, keys, command) in [
+                    ("Next mention", "N", Command::StepMention(1)),
+                    ("Previous mention", "Shift+N", Command::StepMention(-1)),
+                    ("Clear selection", "Esc", Command::ClearSelection),
+                ] {
+                    if ui
+                        .add_enabled(has_entity, egui::Button::new(text).shortcut_text(keys))
+                        .clicked()
+                    {
+                        commands.push(command);
+                    }
+                }
+            });
+            ui.menu_button("Help", |ui| {
+                if ui
+                    .add(
+                        egui::Button::new("Keyboard shortcuts")
+                            .shortcut_text(ui.ctx().format_shortcut(&HELP)),
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::ToggleShortcuts);
+                }
+                if ui.button("About newslens").clicked() {
+                    commands.push(Command::ToggleAbout);
+                }
             });
             ui.separator();
             ui.strong(&self.analysis.document.name);
@@ -659,8 +792,8 @@ impl ReaderApp {
             }
             if ui
                 .button(format!(
-                    "Your dictionary ({} names)…",
-                    self.session.dictionary().len()
+                    "Your dictionary ({})…",
+                    count_of(self.session.dictionary().len(), "name", "names")
                 ))
                 .clicked()
             {
@@ -695,36 +828,31 @@ impl ReaderApp {
         self.dictionary_window = open;
     }
 
+    /// The colour key: a chip per kind, filled with its colour while shown, hollow and struck
+    /// through while hidden; a click toggles it.
     fn legend(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
         ui.horizontal_wrapped(|ui| {
+            ui.spacing_mut().item_spacing.x = 6.0;
             for (label, count) in self.analysis.counts_by_label() {
                 let shown = !self.settings.is_hidden(label);
-                let (swatch, _) = ui.allocate_exact_size(Vec2::splat(12.0), Sense::hover());
-                let colour = if shown {
-                    style::solid(label)
-                } else {
-                    style::solid(label).gamma_multiply(0.3)
-                };
-                ui.painter().rect_filled(swatch, 2.0, colour);
                 let text = RichText::new(format!("{} {count}", label.as_str()));
-                let response = ui
-                    .selectable_label(
-                        shown,
-                        if shown {
-                            text
-                        } else {
-                            text.strikethrough().weak()
-                        },
-                    )
-                    .on_hover_text(if shown {
-                        format!("Hide {} highlights", label.as_str())
-                    } else {
-                        format!("Show {} highlights", label.as_str())
-                    });
+                let chip = if shown {
+                    egui::Button::new(text.color(style::text_on(label)).strong())
+                        .fill(style::solid(label))
+                        .stroke(egui::Stroke::new(1.0, style::solid(label)))
+                } else {
+                    egui::Button::new(text.strikethrough().color(ui.visuals().weak_text_color()))
+                        .fill(egui::Color32::TRANSPARENT)
+                        .stroke(egui::Stroke::new(1.5, style::solid(label)))
+                };
+                let response = ui.add(chip.corner_radius(8.0)).on_hover_text(if shown {
+                    format!("Hide {} highlights", label.as_str())
+                } else {
+                    format!("Show {} highlights", label.as_str())
+                });
                 if response.clicked() {
                     commands.push(Command::ToggleLabel(label));
                 }
-                ui.add_space(6.0);
             }
         });
     }
@@ -826,6 +954,65 @@ fn opened_status(analysis: &Analysis) -> String {
         analysis.mentions.len(),
         analysis.facts.len()
     )
+}
+
+/// The scripts a document's text and name are written in, for its fonts.
+fn scripts_of(analysis: &Analysis) -> Scripts {
+    Scripts::of(analysis.text()) | Scripts::of(&analysis.document.name)
+}
+
+/// "1 name", "2 names".
+pub(super) fn count_of(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
+/// Gives up the keyboard focus, so that keys reach the reader.
+pub(super) fn surrender_focus(ctx: &egui::Context) {
+    ctx.memory_mut(|memory| {
+        if let Some(id) = memory.focused() {
+            memory.surrender_focus(id);
+        }
+    });
+}
+
+/// The keys that move the reader's view. Page keys, Home and End work unless the user is
+/// typing; Space and the arrows only when no widget has the focus (a focused button takes
+/// Space, and arrows move the focus).
+fn reading_keys(input: &mut egui::InputState, no_focus: bool) -> Vec<Command> {
+    let mut steps = Vec::new();
+    let keys = [
+        (Modifiers::COMMAND, Key::Home, ScrollStep::Start, true),
+        (Modifiers::COMMAND, Key::End, ScrollStep::End, true),
+        (Modifiers::NONE, Key::Home, ScrollStep::Start, true),
+        (Modifiers::NONE, Key::End, ScrollStep::End, true),
+        (Modifiers::NONE, Key::PageDown, ScrollStep::Pages(1), true),
+        (Modifiers::NONE, Key::PageUp, ScrollStep::Pages(-1), true),
+        (
+            Modifiers::SHIFT,
+            Key::Space,
+            ScrollStep::Pages(-1),
+            no_focus,
+        ),
+        (Modifiers::NONE, Key::Space, ScrollStep::Pages(1), no_focus),
+        (
+            Modifiers::NONE,
+            Key::ArrowDown,
+            ScrollStep::Lines(1),
+            no_focus,
+        ),
+        (
+            Modifiers::NONE,
+            Key::ArrowUp,
+            ScrollStep::Lines(-1),
+            no_focus,
+        ),
+    ];
+    for (modifiers, key, step, allowed) in keys {
+        if allowed && input.consume_key(modifiers, key) {
+            steps.push(Command::Scroll(step));
+        }
+    }
+    steps
 }
 
 fn human_size(bytes: usize) -> String {

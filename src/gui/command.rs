@@ -22,8 +22,10 @@ pub enum Command {
     Export(PathBuf, Format),
     /// Select an entity, or step to its next mention if it is already selected.
     SelectGroup(usize),
-    /// Select the entity of a mention and jump to that mention.
+    /// Select the entity of a mention (clicked in the text, which is where it is).
     SelectMention(usize),
+    /// Select the entity of a mention and scroll to that mention (a concordance row).
+    JumpToMention(usize),
     /// Move through the selected entity's mentions (+1 next, -1 previous), wrapping.
     StepMention(i32),
     /// Jump to a fact's sentence and mark it.
@@ -48,4 +50,28 @@ pub enum Command {
     /// Take a name out of the user dictionary.
     Forget(String),
     ToggleDictionaryWindow,
+    /// Move the reader's view from the keyboard.
+    Scroll(ScrollStep),
+    /// Forget the selected entity, mention and marked sentence (Escape, a click on plain text).
+    ClearSelection,
+    /// Show or hide the keyboard-shortcut sheet (F1, ?).
+    ToggleShortcuts,
+    ToggleAbout,
+    /// Ask where to save the selected entity's concordance (CSV).
+    ExportConcordanceDialog,
+    /// Write the concordance of an entity as CSV.
+    ExportConcordance(PathBuf, usize),
+}
+
+/// How far a key moves the reader's view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScrollStep {
+    /// Lines down (positive) or up (negative): the arrow keys.
+    Lines(i32),
+    /// Screens down or up: Page Down, Space, Page Up, Shift+Space.
+    Pages(i32),
+    /// The start of the document: Home, Ctrl+Home.
+    Start,
+    /// The end of the document: End, Ctrl+End.
+    End,
 }

@@ -78,7 +78,12 @@ impl ReaderApp {
     fn report(&mut self, result: Result<String, StoreError>, verb: &str) {
         match result {
             Ok(what) => {
-                self.status = format!("{verb}: {what}. Saved; Ctrl+Z undoes.");
+                // What the next key would do, for what was just done.
+                let next = match verb {
+                    "Undone" => "Ctrl+Shift+Z redoes",
+                    _ => "Ctrl+Z undoes",
+                };
+                self.status = format!("{verb}: {what}. Saved; {next}.");
                 self.show_session_warnings();
             }
             Err(error) => {

@@ -4,6 +4,7 @@
 //! thousands of entities scrolls as lightly as an article.
 
 use super::command::Command;
+use super::concordance::Concordance;
 use super::correct_menu;
 use super::reader::Selection;
 use super::settings::Settings;
@@ -28,6 +29,7 @@ pub struct EntityList {
     rows: Vec<Row>,
     /// (analysis revision, filter, folded kinds) the rows were built for.
     built_for: Option<(u64, String, Vec<Label>)>,
+    concordance: Concordance,
 }
 
 impl EntityList {
@@ -76,9 +78,20 @@ impl EntityList {
             ui.weak("Entities are listed when the whole document is read.");
             return None;
         }
+        let mut command = None;
+        if let Some(group) = selection.group.filter(|&g| g < analysis.groups.len()) {
+            egui::Panel::bottom("concordance")
+                .resizable(true)
+                .default_size(260.0)
+                .min_size(120.0)
+                .show(ui, |ui| {
+                    if let Some(chosen) = self.concordance.show(ui, analysis, group, selection) {
+                        command = Some(chosen);
+                    }
+                });
+        }
         let rows = self.rows(analysis).to_vec();
         let row_height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
-        let mut command = None;
         let mut toggle_fold = None;
         egui::ScrollArea::vertical()
             .id_salt("entities")
@@ -146,8 +159,37 @@ fn entry(
         ui.painter()
             .rect_filled(swatch, 1.0, style::solid(group.label));
         let selected = selection.group == Some(group.id);
-        let response =
-            ui.add(egui::Button::selectable(selected, &group.name).sense(Sense::click_and_drag()));
+        // The count first, at the right, so that a long name is cut short ("…") before it
+        // and never widens the panel; the tooltip has the whole name.
+        let count = group.mention_count().to_string();
+        let count_width = ui.fonts_mut(|f| {
+            f.layout_no_wrap(
+                count.clone(),
+                egui::TextStyle::Body.resolve(ui.style()),
+                egui::Color32::WHITE,
+            )
+            .size()
+            .x
+        });
+        let name_width =
+            (ui.available_width() - count_width - 10.0 - 2.0 * ui.spacing().item_spacing.x)
+                .max(40.0);
+        let response = ui
+            .scope(|ui| {
+                ui.set_max_width(name_width);
+                ui.add(
+                    egui::Button::selectable(selected, &group.name)
+                        .truncate()
+                        .sense(Sense::click_and_drag()),
+                )
+            })
+            .inner
+            .on_hover_text(format!(
+                "{} · {} · {}",
+                group.name,
+                group.label.as_str(),
+                super::app::count_of(group.mention_count(), "mention", "mentions")
+            ));
         if response.drag_started() {
             response.dnd_set_drag_payload(DraggedEntity(group.id));
         }
@@ -192,7 +234,7 @@ fn entry(
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             // Clear of the scroll bar.
             ui.add_space(10.0);
-            ui.weak(group.mention_count().to_string());
+            ui.weak(count);
         });
     });
     command

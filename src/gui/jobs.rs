@@ -42,10 +42,22 @@ pub enum JobResult {
     },
     PickedOpen(PathBuf),
     PickedExport(PathBuf, Format),
+    /// An export file whose extension names no format: the user is asked which.
+    PickedExportWithoutFormat(PathBuf),
+    /// Where to write an entity's concordance.
+    PickedConcordance(PathBuf, usize),
     Exported(PathBuf),
     ExportFailed(String),
     /// The file dialog closed at once without an answer: no portal and no zenity.
-    DialogUnavailable,
+    DialogUnavailable(Dialog),
+}
+
+/// Which file dialog was asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dialog {
+    Open,
+    Export,
+    Concordance,
 }
 
 /// A dialog that answers "nothing" faster than a person can cancel it never opened.
@@ -194,7 +206,9 @@ impl Jobs {
             let answer = pollster::block_on(dialog.pick_file());
             let result = match answer {
                 Some(file) => JobResult::PickedOpen(file.path().to_path_buf()),
-                None if asked.elapsed() < TOO_FAST_TO_BE_A_PERSON => JobResult::DialogUnavailable,
+                None if asked.elapsed() < TOO_FAST_TO_BE_A_PERSON => {
+                    JobResult::DialogUnavailable(Dialog::Open)
+                }
                 None => return,
             };
             let _ = sender.send(result);
@@ -220,14 +234,62 @@ impl Jobs {
             let result = match pollster::block_on(dialog.save_file()) {
                 Some(file) => {
                     let path = file.path().to_path_buf();
-                    let format = path
-                        .extension()
-                        .and_then(|e| Format::parse(&e.to_string_lossy()))
-                        .unwrap_or(Format::Json);
-                    JobResult::PickedExport(path, format)
+                    match super::chooser::format_of(&path) {
+                        Some(format) => JobResult::PickedExport(path, format),
+                        None => JobResult::PickedExportWithoutFormat(path),
+                    }
                 }
-                None if asked.elapsed() < TOO_FAST_TO_BE_A_PERSON => JobResult::DialogUnavailable,
+                None if asked.elapsed() < TOO_FAST_TO_BE_A_PERSON => {
+                    JobResult::DialogUnavailable(Dialog::Export)
+                }
                 None => return,
+            };
+            let _ = sender.send(result);
+            ctx.request_repaint();
+        });
+    }
+
+    pub fn pick_concordance_file(&self, entity_name: &str, group: usize, ctx: &egui::Context) {
+        let sender = self.sender.clone();
+        let ctx = ctx.clone();
+        let file_name = format!("{entity_name}-mentions.csv");
+        std::thread::spawn(move || {
+            let dialog = rfd::AsyncFileDialog::new()
+                .set_title("Export the mentions")
+                .set_file_name(file_name)
+                .add_filter("CSV", &["csv"]);
+            let asked = Instant::now();
+            let result = match pollster::block_on(dialog.save_file()) {
+                Some(file) => JobResult::PickedConcordance(file.path().to_path_buf(), group),
+                None if asked.elapsed() < TOO_FAST_TO_BE_A_PERSON => {
+                    JobResult::DialogUnavailable(Dialog::Concordance)
+                }
+                None => return,
+            };
+            let _ = sender.send(result);
+            ctx.request_repaint();
+        });
+    }
+
+    /// Writes an entity's mentions in context as CSV.
+    pub fn export_concordance(
+        &self,
+        analysis: Arc<Analysis>,
+        group: usize,
+        path: PathBuf,
+        ctx: &egui::Context,
+    ) {
+        let sender = self.sender.clone();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let written = newslens::atomic::write_with(&path, |out| {
+                newslens::concordance::write_csv(&analysis, group, out)
+            });
+            let result = match written {
+                Ok(()) => JobResult::Exported(path),
+                Err(error) => {
+                    JobResult::ExportFailed(format!("cannot write {}: {error}", path.display()))
+                }
             };
             let _ = sender.send(result);
             ctx.request_repaint();

@@ -2,11 +2,15 @@
 //! each panel draws from it and returns [`Command`]s that the app applies once per frame.
 
 mod app;
+mod chooser;
 mod command;
+mod concordance;
 mod correct_menu;
 mod editing;
 mod entity_list;
 mod find;
+mod fonts;
+mod help;
 mod jobs;
 mod panel;
 mod reader;
@@ -14,6 +18,8 @@ mod settings;
 mod style;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_native;
 
 pub use app::ReaderApp;
 pub use command::Command;

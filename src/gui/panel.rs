@@ -209,6 +209,25 @@ fn section(
             .clicked()
 }
 
+/// The size of chip text: the panel's body text, at most this much smaller.
+pub const CHIP_SIZE_BELOW_BODY: f32 = 1.0;
+
+/// An entity as a chip: its name in the body colour on its kind's tint, outlined in the
+/// kind's colour (coloured text on the panel would be too faint to read).
+fn chip<'a>(ui: &egui::Ui, group: &newslens::groups::Group) -> impl egui::Widget + 'a {
+    let body = egui::TextStyle::Body.resolve(ui.style()).size;
+    let dark = ui.visuals().dark_mode;
+    let text = RichText::new(&group.name)
+        .size(body - CHIP_SIZE_BELOW_BODY)
+        .color(ui.visuals().strong_text_color());
+    let hover = format!("{} · {}", group.label.as_str(), group.name);
+    let button = egui::Button::new(text)
+        .fill(style::tint(group.label, dark, true))
+        .stroke(egui::Stroke::new(1.0, style::solid(group.label)))
+        .corner_radius(8.0);
+    move |ui: &mut egui::Ui| ui.add(button).on_hover_text(hover)
+}
+
 /// One card per fact; a quote's card says whether it is direct or reported.
 fn cards(
     ui: &mut egui::Ui,
@@ -241,15 +260,7 @@ fn cards(
                         ui.weak(if direct { "direct" } else { "reported" });
                     }
                     for &g in &fact.entities {
-                        let group = &analysis.groups[g];
-                        let chip = RichText::new(&group.name)
-                            .small()
-                            .color(style::solid(group.label));
-                        if ui
-                            .small_button(chip)
-                            .on_hover_text(group.label.as_str())
-                            .clicked()
-                        {
+                        if ui.add(chip(ui, &analysis.groups[g])).clicked() {
                             *command = Some(Command::SelectGroup(g));
                         }
                     }

@@ -3,7 +3,7 @@
 //! atlas is rebuilt); what is kept is each paragraph's measured height, until the width or
 //! the font size changes.
 
-use super::command::Command;
+use super::command::{Command, ScrollStep};
 use super::find::FindState;
 use super::settings::Settings;
 use super::style;
@@ -18,6 +18,26 @@ const MAX_COLUMN_WIDTH: f32 = 42.0;
 /// Frames a jump keeps correcting its scroll position while paragraphs above it get
 /// measured for the first time.
 const JUMP_SETTLE_FRAMES: u8 = 4;
+/// Lines of the last screen kept in view by Page Down (and of the next by Page Up).
+const PAGE_OVERLAP_LINES: f32 = 2.0;
+
+/// Where a scroll target's line goes in the view.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Anchor {
+    /// A third of the way down: a jump to a mention, a fact, a match.
+    Jump,
+    /// The top: the line that was at the top before the text size changed.
+    Top,
+    /// The bottom: the end of the document.
+    Bottom,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct ScrollTarget {
+    offset: usize,
+    frames_left: u8,
+    anchor: Anchor,
+}
 
 /// What the reader highlights besides entities: the selected entity and mention, a marked
 /// sentence, find matches.
@@ -35,6 +55,10 @@ struct Paragraph {
     mentions: Range<usize>,
     /// A piece of a longer line (see `MAX_PIECE_BYTES`): no gap above it.
     continues: bool,
+    /// Holds right-to-left characters: drawn in visual order (see [`visual_order`]).
+    right_to_left: bool,
+    /// A heading's level (1 the most important), for a heading's paragraph.
+    heading: Option<u8>,
 }
 
 /// A line longer than this is laid out in pieces, cut at spaces, so that no single layout
@@ -46,7 +70,14 @@ pub struct ReaderView {
     /// Height of each paragraph: measured once laid out, estimated before.
     heights: Vec<f32>,
     layout_key: (u32, u32),
-    scroll_target: Option<(usize, u8)>,
+    scroll_target: Option<ScrollTarget>,
+    /// A keyboard scroll to apply on the next frame.
+    pending_step: Option<ScrollStep>,
+    /// The scroll position and the view's height in the last frame.
+    scroll_offset: f32,
+    viewport_height: f32,
+    /// The byte at the start of the line at the top of the view in the last frame.
+    pub top_byte: usize,
     /// The byte range of the paragraphs painted in the last frame (for tests and status).
     pub visible: Range<usize>,
     /// Text the user selected with the mouse (snapped to whole words), to mark as an entity.
@@ -57,7 +88,7 @@ pub struct ReaderView {
     menu_target: Option<MenuTarget>,
     /// Where each paragraph painted in the last frame was, for tests to aim the pointer.
     #[cfg(test)]
-    painted: Vec<(usize, egui::Pos2, Arc<Galley>)>,
+    painted: Vec<(usize, egui::Pos2, Laid)>,
 }
 
 /// What a right-click in the text is about.
@@ -75,6 +106,10 @@ impl ReaderView {
             paragraphs,
             layout_key: (0, 0),
             scroll_target: None,
+            pending_step: None,
+            scroll_offset: 0.0,
+            viewport_height: 0.0,
+            top_byte: 0,
             visible: 0..0,
             text_selection: None,
             drag: None,
@@ -88,14 +123,76 @@ impl ReaderView {
     /// in the last frame.
     #[cfg(test)]
     pub fn screen_pos_of(&self, text: &str, offset: usize) -> Option<egui::Pos2> {
-        let (p, pos, galley) = self
+        let (p, pos, laid) = self
             .painted
             .iter()
             .find(|(p, _, _)| self.paragraphs[*p].range.contains(&offset))?;
-        let start = self.paragraphs[*p].range.start;
-        let chars = text[start..offset].chars().count();
-        let rect = galley.pos_from_cursor(CCursor::new(chars));
+        let range = self.paragraphs[*p].range.clone();
+        let chars = laid.char_of_byte(&text[range.clone()], offset - range.start);
+        let rect = laid.galley.pos_from_cursor(CCursor::new(chars));
         Some(*pos + rect.center().to_vec2() + vec2(2.0, 0.0))
+    }
+
+    /// The height of the first row of paragraph `p`, if it was painted in the last frame.
+    #[cfg(test)]
+    pub fn painted_row_height(&self, p: usize) -> Option<f32> {
+        let (_, _, laid) = self.painted.iter().find(|(q, _, _)| *q == p)?;
+        laid.galley.rows.first().map(|row| row.height())
+    }
+
+    /// The characters drawn for paragraph `p` (in drawing order), if it was painted.
+    #[cfg(test)]
+    pub fn painted_text(&self, p: usize) -> Option<String> {
+        let (_, _, laid) = self.painted.iter().find(|(q, _, _)| *q == p)?;
+        Some(laid.galley.text().to_string())
+    }
+
+    /// The background of each run of paragraph `p` as painted (byte ranges within the
+    /// paragraph), for a paragraph drawn in the text's own order.
+    #[cfg(test)]
+    pub fn painted_backgrounds(&self, p: usize) -> Option<Vec<(Range<usize>, Color32)>> {
+        let (_, _, laid) = self.painted.iter().find(|(q, _, _)| *q == p)?;
+        Some(
+            laid.galley
+                .job
+                .sections
+                .iter()
+                .map(|s| {
+                    (
+                        s.byte_range.start.0..s.byte_range.end.0,
+                        s.format.background,
+                    )
+                })
+                .collect(),
+        )
+    }
+
+    /// The paragraph holding a byte offset.
+    #[cfg(test)]
+    pub fn paragraph_of(&self, offset: usize) -> Option<(usize, Range<usize>)> {
+        let p = self
+            .paragraphs
+            .iter()
+            .position(|p| p.range.contains(&offset))?;
+        Some((p, self.paragraphs[p].range.clone()))
+    }
+
+    /// The byte offset in the text of the character under a screen point.
+    #[cfg(test)]
+    pub fn byte_at_screen_pos(&self, text: &str, pos: egui::Pos2) -> Option<usize> {
+        let (p, at, laid) = self
+            .painted
+            .iter()
+            .find(|(_, at, laid)| laid.galley.rect.translate(at.to_vec2()).contains(pos))?;
+        let range = self.paragraphs[*p].range.clone();
+        let cursor = laid.galley.cursor_from_pos(pos - *at);
+        // The cursor is at the nearer edge of the character: take the one under the point.
+        let index = if laid.galley.pos_from_cursor(cursor).min.x > (pos - *at).x {
+            cursor.index.0.saturating_sub(1)
+        } else {
+            cursor.index.0
+        };
+        Some(range.start + laid.byte_of_char(&text[range.clone()], index))
     }
 
     /// Takes in a re-analysis of the same text (after a correction): the paragraphs and
@@ -112,7 +209,42 @@ impl ReaderView {
 
     /// Scrolls so that the byte offset is in view, on the next frames.
     pub fn scroll_to(&mut self, offset: usize) {
-        self.scroll_target = Some((offset, JUMP_SETTLE_FRAMES));
+        self.scroll_target = Some(ScrollTarget {
+            offset,
+            frames_left: JUMP_SETTLE_FRAMES,
+            anchor: Anchor::Jump,
+        });
+    }
+
+    /// Keeps the line now at the top of the view there while the layout changes (the text
+    /// size), instead of keeping a pixel offset that lands somewhere else.
+    pub fn keep_top_line(&mut self) {
+        self.scroll_target = Some(ScrollTarget {
+            offset: self.top_byte,
+            frames_left: JUMP_SETTLE_FRAMES,
+            anchor: Anchor::Top,
+        });
+    }
+
+    /// Moves the view by a keyboard step on the next frame.
+    pub fn scroll(&mut self, step: ScrollStep) {
+        match step {
+            ScrollStep::Start => {
+                self.scroll_target = None;
+                self.pending_step = Some(step);
+            }
+            ScrollStep::End => {
+                self.scroll_target = Some(ScrollTarget {
+                    offset: usize::MAX,
+                    frames_left: JUMP_SETTLE_FRAMES,
+                    anchor: Anchor::Bottom,
+                })
+            }
+            _ => {
+                self.scroll_target = None;
+                self.pending_step = Some(step);
+            }
+        }
     }
 
     pub fn show(
@@ -142,9 +274,12 @@ impl ReaderView {
             selection,
             find,
             dark: ui.visuals().dark_mode,
-            text_color: ui.visuals().text_color(),
-            mark_color: ui.visuals().selection.bg_fill.gamma_multiply(0.35),
-            selection_color: ui.visuals().selection.bg_fill,
+            text_color: style::body_text(ui.visuals().dark_mode),
+            strong_text_color: ui.visuals().strong_text_color(),
+            heading_family: super::fonts::heading_family(ui.ctx()),
+            selection_fill: style::selection_fill(ui.visuals().dark_mode),
+            selection_stroke: Stroke::new(1.5, style::selection_outline()),
+            mark_stroke: Stroke::new(2.0, style::mark_outline()),
             text_selection: self.text_selection.clone(),
             column,
         };
@@ -152,17 +287,39 @@ impl ReaderView {
         let mut scroll = ScrollArea::vertical()
             .id_salt("reader")
             .auto_shrink([false, false]);
-        if let Some((offset, frames_left)) = self.scroll_target {
+        let line_height = (font_size * 1.55).round();
+        if let Some(target) = self.scroll_target {
             let viewport_height = ui.available_height();
+            let offset = target.offset.min(analysis.text().len());
             if let Some(y) = self.offset_y(ui, &painter, offset, gap) {
-                scroll = scroll.vertical_scroll_offset((y - viewport_height * 0.3).max(0.0));
+                let y = match target.anchor {
+                    Anchor::Jump => y - viewport_height * 0.3,
+                    Anchor::Top => y,
+                    Anchor::Bottom => y + line_height + gap - viewport_height,
+                };
+                scroll = scroll.vertical_scroll_offset(y.max(0.0));
             }
-            self.scroll_target = (frames_left > 1).then_some((offset, frames_left - 1));
+            self.scroll_target = (target.frames_left > 1).then_some(ScrollTarget {
+                frames_left: target.frames_left - 1,
+                ..target
+            });
+            ui.ctx().request_repaint();
+        }
+        if let Some(step) = self.pending_step.take() {
+            let page = (self.viewport_height - PAGE_OVERLAP_LINES * line_height).max(line_height);
+            let y = match step {
+                ScrollStep::Lines(n) => self.scroll_offset + n as f32 * line_height,
+                ScrollStep::Pages(n) => self.scroll_offset + n as f32 * page,
+                ScrollStep::Start => 0.0,
+                ScrollStep::End => f32::MAX,
+            };
+            // The scroll area clamps to the content's end.
+            scroll = scroll.vertical_scroll_offset(y.max(0.0));
             ui.ctx().request_repaint();
         }
 
         let mut command = None;
-        scroll.show_viewport(ui, |ui, viewport| {
+        let output = scroll.show_viewport(ui, |ui, viewport| {
             let tops = self.tops(gap);
             let total = tops.last().copied().unwrap_or(0.0);
             let origin = ui.max_rect().min;
@@ -176,18 +333,58 @@ impl ReaderView {
             #[cfg(test)]
             self.painted.clear();
             while p < self.paragraphs.len() && tops[p] < viewport.max.y {
-                let galley = self.galley(ui, &painter, p);
-                let pos = pos2(left, origin.y + tops[p]);
-                let rect = Rect::from_min_size(pos, galley.size());
+                let laid = self.layout(ui, &painter, p);
+                let galley = &laid.galley;
+                // A right-to-left paragraph's rows end at the column's right edge.
+                let x = if laid.right_aligned {
+                    left + column
+                } else {
+                    left
+                };
+                let pos = pos2(x, origin.y + tops[p]);
+                let rect = galley.rect.translate(pos.to_vec2());
+                if p == first {
+                    self.top_byte = self.byte_at_top(&painter, p, &laid, viewport.min.y - tops[p]);
+                }
+                let range = self.paragraphs[p].range.clone();
+                let text = &painter.analysis.text()[range.clone()];
+                let selected = local(self.text_selection.as_ref(), &range);
+                let marked = local(painter.selection.marked.as_ref(), &range);
+                for rect in selected.iter().flat_map(|s| laid.rects(text, s.clone())) {
+                    ui.painter().rect_filled(
+                        rect.translate(pos.to_vec2()),
+                        2.0,
+                        painter.selection_fill,
+                    );
+                }
                 ui.painter().galley(pos, galley.clone(), painter.text_color);
+                let outlines = [
+                    (selected, painter.selection_stroke),
+                    (marked, painter.mark_stroke),
+                ];
+                for (part, stroke) in outlines {
+                    for rect in part.iter().flat_map(|s| laid.rects(text, s.clone())) {
+                        ui.painter().rect_stroke(
+                            rect.translate(pos.to_vec2()).expand(1.0),
+                            2.0,
+                            stroke,
+                            egui::StrokeKind::Outside,
+                        );
+                    }
+                }
+                if let Some(clicked) =
+                    describe_for_accessibility(ui, &painter, &self.paragraphs[p], &laid, pos)
+                {
+                    command = Some(clicked);
+                }
                 #[cfg(test)]
-                self.painted.push((p, pos, galley.clone()));
+                self.painted.push((p, pos, laid.clone()));
                 let response = ui.interact(
                     rect,
                     ui.scope_id().with(("paragraph", p)),
                     Sense::click_and_drag(),
                 );
-                if let Some(clicked) = self.interact(ui, &response, &galley, &painter, p, pos) {
+                if let Some(clicked) = self.interact(ui, &response, &laid, &painter, p, pos) {
                     command = Some(clicked);
                 }
                 last_painted = p;
@@ -209,7 +406,23 @@ impl ReaderView {
                 _ => 0..0,
             };
         });
+        self.scroll_offset = output.state.clamped_offset().y;
+        self.viewport_height = output.inner_rect.height();
         command
+    }
+
+    /// The byte at the start of the row of paragraph `p` that is `y` below its top.
+    fn byte_at_top(&self, painter: &Painter<'_>, p: usize, laid: &Laid, y: f32) -> usize {
+        let range = self.paragraphs[p].range.clone();
+        let text = &painter.analysis.text()[range.clone()];
+        let mut chars = 0;
+        for row in &laid.galley.rows {
+            if row.rect().max.y > y {
+                break;
+            }
+            chars += row.char_count_including_newline().0;
+        }
+        range.start + laid.byte_of_char(text, chars)
     }
 
     /// The top of each paragraph, and the total height at the end.
@@ -219,6 +432,9 @@ impl ReaderView {
         for (height, paragraph) in self.heights.iter().zip(&self.paragraphs) {
             if paragraph.continues {
                 y -= gap;
+            } else if paragraph.heading.is_some() {
+                // A heading stands closer to its section than to the one before.
+                y += gap * 0.6;
             }
             tops.push(y);
             y += height + gap;
@@ -229,11 +445,21 @@ impl ReaderView {
 
     /// Lays out a paragraph (egui caches the result while it is in use) and records its
     /// real height.
-    fn galley(&mut self, ui: &egui::Ui, painter: &Painter<'_>, p: usize) -> Arc<Galley> {
-        let job = painter.layout_job(&self.paragraphs[p]);
-        let galley = ui.ctx().fonts_mut(|fonts| fonts.layout_job(job));
-        self.heights[p] = galley.size().y;
-        galley
+    fn layout(&mut self, ui: &egui::Ui, painter: &Painter<'_>, p: usize) -> Laid {
+        let paragraph = &self.paragraphs[p];
+        let job = painter.layout_job(paragraph);
+        let text = &painter.analysis.text()[paragraph.range.clone()];
+        let laid = if paragraph.right_to_left {
+            visual_order(ui, &job, text)
+        } else {
+            Laid {
+                galley: ui.ctx().fonts_mut(|fonts| fonts.layout_job(job)),
+                source: None,
+                right_aligned: false,
+            }
+        };
+        self.heights[p] = laid.galley.size().y;
+        laid
     }
 
     /// The y position, in content coordinates, of the line holding a byte offset.
@@ -248,12 +474,12 @@ impl ReaderView {
             .paragraphs
             .partition_point(|paragraph| paragraph.range.end < offset)
             .min(self.paragraphs.len().checked_sub(1)?);
-        let galley = self.galley(ui, painter, p);
+        let laid = self.layout(ui, painter, p);
         let paragraph = &self.paragraphs[p];
         let text = &painter.analysis.text()[paragraph.range.clone()];
         let local = offset.saturating_sub(paragraph.range.start).min(text.len());
-        let chars = text.get(..local).map_or(0, |t| t.chars().count());
-        let line = galley.pos_from_cursor(CCursor::new(chars));
+        let chars = laid.char_of_byte(text, local);
+        let line = laid.galley.pos_from_cursor(CCursor::new(chars));
         Some(self.tops(gap)[p] + line.min.y)
     }
 
@@ -263,20 +489,27 @@ impl ReaderView {
         &mut self,
         ui: &egui::Ui,
         response: &egui::Response,
-        galley: &Galley,
+        laid: &Laid,
         painter: &Painter<'_>,
         p: usize,
         pos: egui::Pos2,
     ) -> Option<Command> {
+        let byte_at = |text: &str, local: Vec2| {
+            laid.byte_of_char(text, laid.galley.cursor_from_pos(local).index.0)
+        };
         let paragraph_start = self.paragraphs[p].range.start;
         let text = &painter.analysis.text()[self.paragraphs[p].range.clone()];
         let mut command = None;
 
         // Selecting text.
+        // Where the button went down, not where the pointer is once the drag is recognised
+        // (a fast drag is several characters further by then).
         if response.drag_started()
-            && let Some(press) = response.interact_pointer_pos()
+            && let Some(press) = ui
+                .input(|i| i.pointer.press_origin())
+                .or(response.interact_pointer_pos())
         {
-            let at = paragraph_start + byte_at(text, galley, press - pos);
+            let at = paragraph_start + byte_at(text, press - pos);
             self.drag = Some((p, at));
             self.text_selection = None;
         }
@@ -284,7 +517,7 @@ impl ReaderView {
             && drag_p == p
             && let Some(pointer) = ui.ctx().pointer_latest_pos()
         {
-            let at = paragraph_start + byte_at(text, galley, pointer - pos);
+            let at = paragraph_start + byte_at(text, pointer - pos);
             self.text_selection = Some(anchor.min(at)..anchor.max(at));
             if !response.dragged() {
                 self.drag = None;
@@ -297,23 +530,31 @@ impl ReaderView {
         if response.double_clicked()
             && let Some(pointer) = response.interact_pointer_pos()
         {
-            let at = paragraph_start + byte_at(text, galley, pointer - pos);
+            let at = paragraph_start + byte_at(text, pointer - pos);
             self.text_selection = snap_to_words(painter.analysis.text(), at..at);
         }
 
         let mention = response
             .hover_pos()
-            .and_then(|pointer| self.mention_under(galley, painter, p, pointer - pos));
+            .and_then(|pointer| self.mention_under(laid, painter, p, pointer - pos));
+        // No tooltip over an open menu: it would cover it.
+        let menu_open = egui::Popup::is_any_open(ui.ctx());
         if let Some(m) = mention
             && self.drag.is_none()
         {
-            show_tooltip(ui, painter, m);
+            if !menu_open {
+                show_tooltip(ui, painter, m);
+            }
             if response.clicked() {
                 command = Some(Command::SelectMention(m));
             }
         }
         if response.clicked() && !response.double_clicked() {
             self.text_selection = None;
+            if mention.is_none() {
+                // A click on plain text puts the selection down.
+                command = Some(Command::ClearSelection);
+            }
         }
 
         // The context menu: about the selection if the click was in it, else about the
@@ -321,7 +562,7 @@ impl ReaderView {
         if response.secondary_clicked() {
             let pointer = response
                 .interact_pointer_pos()
-                .map(|at| paragraph_start + byte_at(text, galley, at - pos));
+                .map(|at| paragraph_start + byte_at(text, at - pos));
             let in_selection = self
                 .text_selection
                 .as_ref()
@@ -367,13 +608,14 @@ impl ReaderView {
     /// The mention whose glyphs are under a point (relative to the paragraph's corner).
     fn mention_under(
         &self,
-        galley: &Galley,
+        laid: &Laid,
         painter: &Painter<'_>,
         p: usize,
         local: Vec2,
     ) -> Option<usize> {
         let paragraph = &self.paragraphs[p];
         let text = &painter.analysis.text()[paragraph.range.clone()];
+        let galley = &laid.galley;
         let cursor = galley.cursor_from_pos(local);
         let boundary = galley.pos_from_cursor(cursor);
         let at = cursor.index.0;
@@ -382,7 +624,10 @@ impl ReaderView {
         } else {
             at
         };
-        let (start_of_char, _) = text.char_indices().nth(char_index)?;
+        let start_of_char = laid.byte_of_char(text, char_index);
+        if start_of_char >= text.len() {
+            return None;
+        }
         let glyph_left = galley.pos_from_cursor(CCursor::new(char_index));
         let glyph_right = galley.pos_from_cursor(CCursor::new(char_index + 1));
         let on_glyph = local.y >= glyph_left.min.y
@@ -443,14 +688,6 @@ fn show_tooltip(ui: &egui::Ui, painter: &Painter<'_>, mention_index: usize) {
     });
 }
 
-/// The byte offset (within the paragraph's text) of the character boundary nearest a point.
-fn byte_at(text: &str, galley: &Galley, local: Vec2) -> usize {
-    let chars = galley.cursor_from_pos(local).index.0;
-    text.char_indices()
-        .nth(chars)
-        .map_or(text.len(), |(i, _)| i)
-}
-
 /// Widens a selection to whole words and trims spaces and punctuation off its ends, so
 /// that a sloppy drag marks "Chancay port", not "hancay port,". None if nothing is left.
 pub fn snap_to_words(text: &str, selection: Range<usize>) -> Option<Range<usize>> {
@@ -501,8 +738,13 @@ struct Painter<'a> {
     find: &'a FindState,
     dark: bool,
     text_color: Color32,
-    mark_color: Color32,
-    selection_color: Color32,
+    strong_text_color: Color32,
+    heading_family: egui::FontFamily,
+    /// The user's text selection: a wash of its own hue under the text, and an outline.
+    selection_fill: Color32,
+    selection_stroke: Stroke,
+    /// A marked sentence (a fact's): an outline only, so highlights inside keep their tint.
+    mark_stroke: Stroke,
     text_selection: Option<Range<usize>>,
     column: f32,
 }
@@ -511,7 +753,16 @@ impl Painter<'_> {
     fn layout_job(&self, paragraph: &Paragraph) -> LayoutJob {
         let text = self.analysis.text();
         let range = paragraph.range.clone();
-        let font = FontId::proportional(self.settings.font_size);
+        // Headings larger and in the bold face, body text in the reading face.
+        let size = self.settings.font_size * paragraph.heading.map_or(1.0, heading_scale);
+        let font = match paragraph.heading {
+            Some(_) => FontId::new(size, self.heading_family.clone()),
+            None => FontId::proportional(size),
+        };
+        let text_color = match paragraph.heading {
+            Some(_) => self.strong_text_color,
+            None => self.text_color,
+        };
         let mut job = LayoutJob::default();
         job.wrap.max_width = self.column;
         job.halign = egui::Align::LEFT;
@@ -551,18 +802,10 @@ impl Painter<'_> {
                 (m < paragraph.mentions.end && self.analysis.mentions[m].start <= a).then_some(m);
             let mut format = TextFormat {
                 font_id: font.clone(),
-                color: self.text_color,
-                line_height: Some((self.settings.font_size * 1.55).round()),
+                color: text_color,
+                line_height: Some((size * 1.4).max(self.settings.font_size * 1.55).round()),
                 ..Default::default()
             };
-            if self
-                .selection
-                .marked
-                .as_ref()
-                .is_some_and(|s| s.start <= a && b <= s.end)
-            {
-                format.background = self.mark_color;
-            }
             if let Some(m) = mention {
                 let label = self.analysis.mentions[m].label;
                 if !self.settings.is_hidden(label) {
@@ -585,22 +828,260 @@ impl Painter<'_> {
                     .as_ref()
                     .is_some_and(|r| r.start <= a && b <= r.end);
                 format.background = if current {
-                    Color32::from_rgb(0xFF, 0x9F, 0x1A)
+                    style::find_current()
                 } else {
-                    style::FIND_MATCH
+                    style::find_match()
                 };
                 format.color = Color32::BLACK;
-            }
-            if self
-                .text_selection
-                .as_ref()
-                .is_some_and(|s| s.start <= a && b <= s.end)
-            {
-                format.background = self.selection_color;
             }
             job.append(piece, 0.0, format);
         }
         job
+    }
+}
+
+/// The part of `span` inside a paragraph's `range`, relative to the paragraph's start.
+fn local(span: Option<&Range<usize>>, range: &Range<usize>) -> Option<Range<usize>> {
+    let span = span?;
+    let start = span.start.max(range.start);
+    let end = span.end.min(range.end);
+    (start < end).then(|| start - range.start..end - range.start)
+}
+
+/// A paragraph laid out for drawing: its galley and, when the galley does not show the
+/// text in its own order (right-to-left runs, Arabic joined forms), where each of the
+/// galley's characters comes from.
+#[derive(Clone)]
+struct Laid {
+    galley: Arc<Galley>,
+    /// For each character of the galley, the byte in the paragraph of the character it
+    /// shows; None when the galley shows the text as it is.
+    source: Option<Arc<Vec<u32>>>,
+    /// A right-to-left paragraph: its rows end at x = 0 and it is drawn from the column's
+    /// right edge.
+    right_aligned: bool,
+}
+
+impl Laid {
+    /// The byte (in the paragraph's text) that the galley's character `index` shows; the
+    /// text's end past the last one.
+    fn byte_of_char(&self, text: &str, index: usize) -> usize {
+        match &self.source {
+            None => text
+                .char_indices()
+                .nth(index)
+                .map_or(text.len(), |(i, _)| i),
+            Some(source) => source.get(index).map_or(text.len(), |&b| b as usize),
+        }
+    }
+
+    /// The galley's character showing the text's byte `byte` (or the nearest one after it).
+    fn char_of_byte(&self, text: &str, byte: usize) -> usize {
+        match &self.source {
+            None => text.get(..byte).map_or(0, |t| t.chars().count()),
+            Some(source) => source
+                .iter()
+                .enumerate()
+                .filter(|&(_, &b)| b as usize >= byte)
+                .min_by_key(|&(_, &b)| b)
+                .map_or(source.len(), |(i, _)| i),
+        }
+    }
+
+    /// The rectangles, at most one per row and run, that a byte range of the paragraph's
+    /// text covers.
+    fn rects(&self, text: &str, bytes: Range<usize>) -> Vec<Rect> {
+        let in_range: Box<dyn Fn(usize) -> bool + '_> = match &self.source {
+            None => {
+                let to_chars = |byte: usize| text.get(..byte).map_or(0, |t| t.chars().count());
+                let (first, last) = (to_chars(bytes.start), to_chars(bytes.end));
+                Box::new(move |c| first <= c && c < last)
+            }
+            Some(source) => Box::new(move |c| {
+                source
+                    .get(c)
+                    .is_some_and(|&b| bytes.contains(&(b as usize)))
+            }),
+        };
+        let mut rects = Vec::new();
+        let mut row_start = 0;
+        for row in &self.galley.rows {
+            let count = row.char_count_excluding_newline().0;
+            let rect = row.rect();
+            let x = |i: usize| rect.min.x + row.x_offset(egui::text::CharIndex(i));
+            let mut run: Option<usize> = None;
+            for i in 0..=count {
+                let inside = i < count && in_range(row_start + i);
+                match (inside, run) {
+                    (true, None) => run = Some(i),
+                    (false, Some(start)) => {
+                        rects.push(Rect::from_x_y_ranges(x(start)..=x(i), rect.y_range()));
+                        run = None;
+                    }
+                    _ => {}
+                }
+            }
+            row_start += row.char_count_including_newline().0;
+        }
+        rects
+    }
+}
+
+/// Redraws a paragraph holding right-to-left text in visual order. egui 0.37 cannot be
+/// trusted with a right-to-left run of several characters (it reverses it, and miscounts
+/// its characters), so it only ever gets such letters one at a time, already joined
+/// (Arabic presentation forms) and already in place: the paragraph is shaped in logical
+/// order and wrapped to find where its lines break, then each line is reordered on its own
+/// (UAX #9 works per line) and laid out as it is to be seen. Every character keeps the
+/// format of the text character it shows.
+fn visual_order(ui: &egui::Ui, job: &LayoutJob, text: &str) -> Laid {
+    let paragraph = newslens::bidi::BidiParagraph::new(text);
+    let shaped = paragraph.shaped();
+    let mut logical = LayoutJob {
+        wrap: job.wrap.clone(),
+        ..LayoutJob::default()
+    };
+    add_sections(&mut logical, job, &shaped.text, &shaped.source);
+    let logical = ui.ctx().fonts_mut(|fonts| fonts.layout_job(logical));
+
+    let mut visual = LayoutJob {
+        halign: if paragraph.is_rtl() {
+            egui::Align::RIGHT
+        } else {
+            egui::Align::LEFT
+        },
+        ..LayoutJob::default()
+    };
+    visual.wrap.max_width = f32::INFINITY;
+    let byte_of = |index: usize| shaped.source.get(index).map_or(text.len(), |&b| b as usize);
+    let mut source = Vec::with_capacity(shaped.source.len() + logical.rows.len());
+    let mut first = 0;
+    for (r, row) in logical.rows.iter().enumerate() {
+        let last = (first + row.char_count_including_newline().0).min(shaped.source.len());
+        let (start, end) = (byte_of(first), byte_of(last));
+        let line = paragraph.line(start..end);
+        add_sections(&mut visual, job, &line.text, &line.source);
+        source.extend_from_slice(&line.source);
+        if r + 1 < logical.rows.len() {
+            push_section(
+                &mut visual,
+                "\n",
+                job.format_at_byte(egui::text::ByteIndex(end)).clone(),
+            );
+            source.push(end as u32);
+        }
+        first = last;
+    }
+    let galley = ui.ctx().fonts_mut(|fonts| fonts.layout_job(visual));
+    Laid {
+        galley,
+        source: Some(Arc::new(source)),
+        right_aligned: paragraph.is_rtl(),
+    }
+}
+
+/// Appends characters (each shown for the text's byte in `source`) to `out`, in the
+/// formats `job` gives those bytes: right-to-left letters (with their marks) one to a
+/// section, since egui shapes each section in its script's direction and would reverse
+/// what is already in place; other characters in runs of one format.
+fn add_sections(out: &mut LayoutJob, job: &LayoutJob, chars: &str, source: &[u32]) {
+    let mut run = String::new();
+    let mut run_format: Option<&TextFormat> = None;
+    // Whether the run is one right-to-left letter (with its marks).
+    let mut run_is_letter = false;
+    for (c, &from) in chars.chars().zip(source) {
+        let format = job.format_at_byte(egui::text::ByteIndex(from as usize));
+        let letter = newslens::bidi::is_rtl_letter(c);
+        let attached = newslens::bidi::is_mark(c) && !run.is_empty();
+        let new_run = letter || run_is_letter || run_format.is_some_and(|f| f != format);
+        if !run.is_empty() && !attached && new_run {
+            push_section(out, &run, run_format.cloned().unwrap_or_default());
+            run.clear();
+        }
+        if !attached {
+            run_is_letter = letter;
+        }
+        run_format = Some(format);
+        run.push(c);
+    }
+    if let Some(format) = run_format {
+        push_section(out, &run, format.clone());
+    }
+}
+
+/// Appends a section without merging it into the one before (egui's `append` merges
+/// sections of equal format, and shapes each section as one run).
+fn push_section(job: &mut LayoutJob, text: &str, format: TextFormat) {
+    if text.is_empty() {
+        return;
+    }
+    let start = job.text.len();
+    job.text.push_str(text);
+    job.sections.push(egui::text::LayoutSection {
+        leading_space: 0.0,
+        byte_range: egui::text::ByteIndex(start)..egui::text::ByteIndex(job.text.len()),
+        format,
+    });
+}
+
+/// Gives assistive technology (and the UI tests) a node per shown highlight, named by its
+/// kind and its entity ("PERSON Dina Boluarte"), where the highlight is on screen. Returns
+/// a selection when assistive technology clicked one.
+fn describe_for_accessibility(
+    ui: &egui::Ui,
+    painter: &Painter<'_>,
+    paragraph: &Paragraph,
+    laid: &Laid,
+    pos: egui::Pos2,
+) -> Option<Command> {
+    let text = &painter.analysis.text()[paragraph.range.clone()];
+    let mut command = None;
+    for m in paragraph.mentions.clone() {
+        let mention = &painter.analysis.mentions[m];
+        if painter.settings.is_hidden(mention.label) {
+            continue;
+        }
+        let Some(bytes) = local(Some(&(mention.start..mention.end)), &paragraph.range) else {
+            continue;
+        };
+        let Some(rect) = laid
+            .rects(text, bytes)
+            .into_iter()
+            .reduce(|a, b| a.union(b))
+        else {
+            continue;
+        };
+        let name = painter
+            .analysis
+            .group_of_mention(m)
+            .map_or_else(|| painter.analysis.mention_text(m), |g| g.name.as_str());
+        let id = ui.scope_id().with(("highlight", m));
+        let rect = rect.translate(pos.to_vec2());
+        ui.ctx().accesskit_node_builder(id, |node| {
+            node.set_role(egui::accesskit::Role::Link);
+            node.set_label(format!("{} {name}", mention.label.as_str()));
+            node.set_bounds(egui::accesskit::Rect {
+                x0: rect.min.x.into(),
+                y0: rect.min.y.into(),
+                x1: rect.max.x.into(),
+                y1: rect.max.y.into(),
+            });
+            node.add_action(egui::accesskit::Action::Click);
+        });
+        if ui.input(|i| i.has_accesskit_action_request(id, egui::accesskit::Action::Click)) {
+            command = Some(Command::SelectMention(m));
+        }
+    }
+    command
+}
+
+/// How much larger than body text a heading of a level is.
+fn heading_scale(level: u8) -> f32 {
+    match level {
+        1 => 1.6,
+        2 => 1.35,
+        3 => 1.2,
+        _ => 1.1,
     }
 }
 
@@ -623,9 +1104,11 @@ fn estimate_height(bytes: usize, column: f32, font_size: f32) -> f32 {
 fn split_paragraphs(analysis: &Analysis) -> Vec<Paragraph> {
     let text = analysis.text();
     let mentions = &analysis.mentions;
+    let headings = &analysis.document.headings;
     let mut paragraphs = Vec::new();
     let mut start = 0;
     let mut m = 0;
+    let mut h = 0;
     for line in text.split_inclusive('\n') {
         let content = line.trim_end_matches(['\n', '\r']);
         let line_range = start..start + content.len();
@@ -643,7 +1126,16 @@ fn split_paragraphs(analysis: &Analysis) -> Vec<Paragraph> {
             while end < mentions.len() && mentions[end].start < range.end {
                 end += 1;
             }
+            while h < headings.len() && headings[h].range.end <= range.start {
+                h += 1;
+            }
+            let heading = headings
+                .get(h)
+                .filter(|heading| heading.range.start < range.end)
+                .map(|heading| heading.level);
             paragraphs.push(Paragraph {
+                right_to_left: newslens::bidi::has_rtl(&text[range.clone()]),
+                heading,
                 range,
                 mentions: first..end,
                 continues: i > 0,

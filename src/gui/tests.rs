@@ -10,7 +10,7 @@ use egui_kittest::kittest::Queryable;
 use newslens::Label;
 use std::time::{Duration, Instant};
 
-fn reader() -> Harness<'static, ReaderApp> {
+pub(super) fn reader() -> Harness<'static, ReaderApp> {
     Harness::builder()
         .with_size(egui::vec2(1280.0, 820.0))
         .with_max_steps(64)
@@ -21,7 +21,7 @@ fn reader() -> Harness<'static, ReaderApp> {
 }
 
 /// The id of the group named `name`.
-fn group_named(harness: &Harness<'_, ReaderApp>, name: &str) -> usize {
+pub(super) fn group_named(harness: &Harness<'_, ReaderApp>, name: &str) -> usize {
     let app = harness.state();
     app.analysis
         .groups
@@ -32,7 +32,11 @@ fn group_named(harness: &Harness<'_, ReaderApp>, name: &str) -> usize {
 }
 
 /// Steps frames until the condition holds, for work done on other threads.
-fn run_until(harness: &mut Harness<'_, ReaderApp>, what: &str, done: impl Fn(&ReaderApp) -> bool) {
+pub(super) fn run_until(
+    harness: &mut Harness<'_, ReaderApp>,
+    what: &str,
+    done: impl Fn(&ReaderApp) -> bool,
+) {
     let deadline = Instant::now() + Duration::from_secs(30);
     while !done(harness.state()) {
         assert!(Instant::now() < deadline, "timed out waiting for {what}");
@@ -300,7 +304,7 @@ fn a_selected_entity_lists_its_own_facts_and_chips_select_entities() {
 
 /// The first lower-case word of 6+ letters that occurs at least twice, never inside a
 /// highlight, first inside the visible text: something to mark by hand.
-fn unhighlighted_word(app: &ReaderApp) -> (String, Vec<usize>) {
+pub(super) fn unhighlighted_word(app: &ReaderApp) -> (String, Vec<usize>) {
     let analysis = &app.analysis;
     let text = analysis.text();
     let mut offset = 0;
@@ -343,7 +347,7 @@ fn unhighlighted_word(app: &ReaderApp) -> (String, Vec<usize>) {
     panic!("the sample has no plain repeated word on its first screen");
 }
 
-fn press_and_release(
+pub(super) fn press_and_release(
     harness: &mut Harness<'_, ReaderApp>,
     pos: egui::Pos2,
     button: egui::PointerButton,
@@ -359,7 +363,7 @@ fn press_and_release(
     }
 }
 
-fn right_click_text(harness: &mut Harness<'_, ReaderApp>, offset: usize) {
+pub(super) fn right_click_text(harness: &mut Harness<'_, ReaderApp>, offset: usize) {
     let pos = {
         let app = harness.state();
         app.reader

@@ -2,7 +2,9 @@
 
 use super::archive::{Archive, ArchiveError};
 use super::html::{Scope, html_to_text};
+use super::paragraphs::Extracted;
 use super::text::decode_part;
+use crate::document::Heading;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -26,7 +28,7 @@ const FONT_OBFUSCATION: &[&str] = &[
 
 /// `META-INF/container.xml` names the package (OPF); its spine orders the chapters,
 /// whose whole bodies are the book's text. Chapters are joined by a blank line.
-pub(crate) fn epub_to_text(bytes: &[u8]) -> Result<String, EpubError> {
+pub(crate) fn epub_to_text(bytes: &[u8]) -> Result<Extracted, EpubError> {
     let mut archive = Archive::open(bytes).map_err(EpubError::Archive)?;
     if let Some(encryption) = read(&mut archive, "META-INF/encryption.xml")?
         && encrypts_content(&encryption)?
@@ -43,17 +45,28 @@ pub(crate) fn epub_to_text(bytes: &[u8]) -> Result<String, EpubError> {
         Some(slash) => package_path.get(..=slash).unwrap_or_default(),
         None => "",
     };
-    let mut chapters = Vec::new();
+    let mut book = Extracted::default();
     for href in spine(&package)? {
         let path = resolve(base, &href);
         let xhtml = read(&mut archive, &path)?
             .ok_or_else(|| damaged(format!("the spine names {path}, which is missing")))?;
-        let text = html_to_text(&xhtml, Scope::Whole);
-        if !text.is_empty() {
-            chapters.push(text);
+        let chapter = html_to_text(&xhtml, Scope::Whole);
+        if chapter.text.is_empty() {
+            continue;
         }
+        if !book.text.is_empty() {
+            book.text.push_str("\n\n");
+        }
+        // The chapter's headings, moved to where it starts in the book.
+        let at = book.text.len();
+        book.text.push_str(&chapter.text);
+        book.headings
+            .extend(chapter.headings.into_iter().map(|heading| Heading {
+                range: heading.range.start + at..heading.range.end + at,
+                level: heading.level,
+            }));
     }
-    Ok(chapters.join("\n\n"))
+    Ok(book)
 }
 
 fn damaged(why: impl Into<String>) -> EpubError {
@@ -170,7 +183,7 @@ fn for_each_element(xml: &str, mut visit: impl FnMut(&BytesStart<'_>)) -> Result
     }
 }
 
-fn attribute(element: &BytesStart<'_>, name: &str) -> Option<String> {
+pub(super) fn attribute(element: &BytesStart<'_>, name: &str) -> Option<String> {
     element
         .attributes()
         .flatten()
@@ -229,13 +242,12 @@ pub(crate) mod tests {
     fn chapters_come_in_spine_order() {
         let bytes = book(
             "<html><body><h1>One</h1><p>First &amp; best.</p></body></html>",
-            "<html><body><p>Second.</p></body></html>",
+            "<html><body><h2>Two</h2><p>Second.</p></body></html>",
             &[],
         );
-        assert_eq!(
-            epub_to_text(&bytes).unwrap(),
-            "One\n\nFirst & best.\n\nSecond."
-        );
+        let book = epub_to_text(&bytes).unwrap();
+        assert_eq!(book.text, "One\n\nFirst & best.\n\nTwo\n\nSecond.");
+        assert_eq!(book.heading_texts(), [("One", 1), ("Two", 2)]);
     }
 
     #[test]
@@ -262,7 +274,7 @@ pub(crate) mod tests {
             "<p>b</p>",
             &[("META-INF/encryption.xml", fonts.as_bytes())],
         );
-        assert_eq!(epub_to_text(&bytes).unwrap(), "a\n\nb");
+        assert_eq!(epub_to_text(&bytes).unwrap().text, "a\n\nb");
     }
 
     #[test]

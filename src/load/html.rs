@@ -1,7 +1,7 @@
 //! The readable text of a web page: the article, without menus, scripts, banners and
 //! comment threads around it.
 
-use super::paragraphs::Paragraphs;
+use super::paragraphs::{Extracted, Paragraphs};
 use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
 use rustc_hash::FxHashMap;
@@ -17,8 +17,9 @@ pub(crate) enum Scope {
     Whole,
 }
 
-/// Extracts paragraphs of text from HTML. Entities are decoded by the parser.
-pub(crate) fn html_to_text(html: &str, scope: Scope) -> String {
+/// Extracts paragraphs of text from HTML, `<h1>`..`<h6>` as headings. Entities are
+/// decoded by the parser.
+pub(crate) fn html_to_text(html: &str, scope: Scope) -> Extracted {
     // Deep nesting and huge tags cost the parser time that grows faster than the page.
     let html = super::html_limits::limit_markup(html);
     let document = Html::parse_document(&html);
@@ -54,8 +55,9 @@ pub(crate) fn html_to_text(html: &str, scope: Scope) -> String {
     if !has_heading(container)
         && let Some(headline) = headline(&document, found.first_h1)
     {
+        out.start_heading(1);
         out.push_text(&headline);
-        out.end_paragraph();
+        out.end_heading();
     }
     walk(container, is_article, &mut out);
     out.finish()
@@ -179,7 +181,7 @@ fn headline(document: &Html, first_h1: Option<NodeId>) -> Option<String> {
         for text in node.descendants().filter_map(|n| n.value().as_text()) {
             out.push_text(text);
         }
-        Some(out.finish()).filter(|t| !t.is_empty())
+        Some(out.finish().text).filter(|t| !t.is_empty())
     };
     first_h1
         .and_then(|id| document.tree.get(id))
@@ -308,6 +310,14 @@ fn is_block(name: &str) -> bool {
     )
 }
 
+/// 1 for `h1` .. 6 for `h6`.
+fn heading_level(name: &str) -> Option<u8> {
+    match name.as_bytes() {
+        [b'h', digit @ b'1'..=b'6'] => Some(digit - b'0'),
+        _ => None,
+    }
+}
+
 /// Walks the container without recursion (pages can nest thousands deep), skipping
 /// furniture subtrees.
 fn walk(container: NodeRef<'_, Node>, inside_article: bool, out: &mut Paragraphs) {
@@ -327,6 +337,9 @@ fn walk(container: NodeRef<'_, Node>, inside_article: bool, out: &mut Paragraphs
                             out.line_break();
                         } else if matches!(element.name(), "td" | "th") {
                             out.space();
+                        } else if let Some(level) = heading_level(element.name()) {
+                            out.end_paragraph();
+                            out.start_heading(level);
                         } else if is_block(element.name()) {
                             out.end_paragraph();
                         }
@@ -342,6 +355,8 @@ fn walk(container: NodeRef<'_, Node>, inside_article: bool, out: &mut Paragraphs
                 {
                     if matches!(element.name(), "td" | "th") {
                         out.space();
+                    } else if heading_level(element.name()).is_some() {
+                        out.end_heading();
                     } else if is_block(element.name()) {
                         out.end_paragraph();
                     }
@@ -370,7 +385,7 @@ mod tests {
             <section class="comments"><p>First!</p></section>
             <footer>Copyright Daily Lens</footer></body></html>"#;
         assert_eq!(
-            html_to_text(html, Scope::Article),
+            html_to_text(html, Scope::Article).text,
             "Bridge opens in Tarvik\n\nMayor Elena Varga opened the bridge on Monday.\n\n\
              It cost €4 million.\nTraffic starts today."
         );
@@ -384,7 +399,7 @@ mod tests {
             Norska Freight on Tuesday.</p><p>Work starts in March.</p></div></div>\
             <div><p>Short teaser.</p></div></body></html>";
         assert_eq!(
-            html_to_text(html, Scope::Article),
+            html_to_text(html, Scope::Article).text,
             "Port deal signed\n\nThe port authority of Halden signed a deal with Norska \
              Freight on Tuesday.\n\nWork starts in March."
         );
@@ -393,13 +408,39 @@ mod tests {
     #[test]
     fn whole_scope_keeps_everything_in_the_body() {
         let html = "<html><body><h2>Chapter 1</h2><p>One.</p><nav>toc</nav></body></html>";
-        assert_eq!(html_to_text(html, Scope::Whole), "Chapter 1\n\nOne.");
+        assert_eq!(html_to_text(html, Scope::Whole).text, "Chapter 1\n\nOne.");
+    }
+
+    #[test]
+    fn headings_keep_their_levels_and_a_borrowed_title_is_one() {
+        let html = "<html><body><article><h1>Bridge <i>opens</i></h1>\
+            <p>Mayor Elena Varga spoke.</p><h2>Cost<br>and time</h2><p>It cost 4 million.</p>\
+            <h3> </h3><h2 class=\"share\">Share this</h2></article></body></html>";
+        let extracted = html_to_text(html, Scope::Article);
+        assert_eq!(
+            extracted.text,
+            "Bridge opens\n\nMayor Elena Varga spoke.\n\nCost\nand time\n\nIt cost 4 million."
+        );
+        assert_eq!(
+            extracted.heading_texts(),
+            [("Bridge opens", 1), ("Cost\nand time", 2)]
+        );
+        let titled = "<html><head><title>Port deal signed</title></head>\
+            <body><p>Work starts in March.</p></body></html>";
+        assert_eq!(
+            html_to_text(titled, Scope::Article).heading_texts(),
+            [("Port deal signed", 1)]
+        );
     }
 
     #[test]
     fn deep_nesting_does_not_overflow_the_stack() {
         let html = "<div>".repeat(5_000) + "deep text";
-        assert!(html_to_text(&html, Scope::Article).contains("deep text"));
+        assert!(
+            html_to_text(&html, Scope::Article)
+                .text
+                .contains("deep text")
+        );
     }
 
     #[test]

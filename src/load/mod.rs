@@ -20,6 +20,7 @@ pub use text::{ENCODING_CHOICES, encoding_by_name};
 use crate::document::{Document, DocumentFormat};
 use archive::ArchiveError;
 use encoding_rs::{Encoding, UTF_8};
+use paragraphs::Extracted;
 use std::path::{Path, PathBuf};
 
 /// The largest file the reader opens. Bigger files are refused up front rather than
@@ -309,7 +310,8 @@ fn load_named(
             name: label_owned(),
         },
     };
-    let (text, encoding, notice) = match format {
+    // The text is not changed after this, so the headings' ranges stay true.
+    let (Extracted { text, headings }, encoding, notice) = match format {
         DocumentFormat::PlainText | DocumentFormat::Markdown | DocumentFormat::Html => {
             let declared = match format {
                 DocumentFormat::Html => html::declared_charset(bytes),
@@ -323,29 +325,29 @@ fn load_named(
             let extracted = match format {
                 DocumentFormat::Markdown => markdown::markdown_to_text(&decoded.text),
                 DocumentFormat::Html => html::html_to_text(&decoded.text, html::Scope::Article),
-                _ => decoded.text,
+                _ => Extracted::plain(decoded.text),
             };
             (extracted, decoded.encoding, decoded.notice)
         }
         DocumentFormat::Epub => {
-            let text = epub::epub_to_text(bytes).map_err(|error| match error {
+            let extracted = epub::epub_to_text(bytes).map_err(|error| match error {
                 epub::EpubError::Archive(error) => archive_error(error),
                 epub::EpubError::Drm => LoadError::Drm {
                     name: label_owned(),
                 },
                 epub::EpubError::Damaged(detail) => damaged(detail),
             })?;
-            (text, UTF_8, None)
+            (extracted, UTF_8, None)
         }
         DocumentFormat::Docx => {
-            let text = docx::docx_to_text(bytes).map_err(|error| match error {
+            let extracted = docx::docx_to_text(bytes).map_err(|error| match error {
                 docx::DocxError::Archive(error) => archive_error(error),
                 docx::DocxError::Protected => LoadError::ProtectedOrOldDoc {
                     name: label_owned(),
                 },
                 docx::DocxError::Damaged(detail) => damaged(detail),
             })?;
-            (text, UTF_8, None)
+            (extracted, UTF_8, None)
         }
         DocumentFormat::Pdf => {
             let text = pdf::pdf_to_text(bytes).map_err(|error| match error {
@@ -366,7 +368,7 @@ fn load_named(
                     max_mb: MAX_EXPANDED_BYTES / MB,
                 },
             })?;
-            (text, UTF_8, None)
+            (Extracted::plain(text), UTF_8, None)
         }
     };
     if text.len() > MAX_TEXT_BYTES {
@@ -387,6 +389,15 @@ fn load_named(
             },
         });
     }
+    // In order, apart and inside the text (the fuzz targets run with debug assertions).
+    debug_assert!(
+        headings
+            .windows(2)
+            .all(|w| w[0].range.end < w[1].range.start)
+            && headings
+                .iter()
+                .all(|h| h.range.start < h.range.end && text.get(h.range.clone()).is_some())
+    );
     Ok(Document {
         name: name.to_string(),
         path: None,
@@ -394,6 +405,7 @@ fn load_named(
         encoding: encoding.name(),
         notice,
         format,
+        headings,
     })
 }
 
@@ -546,6 +558,13 @@ mod tests {
                 doc.text
             );
             assert_eq!(doc.encoding, "UTF-8");
+            // The title is a heading wherever the format can say so.
+            let first = doc
+                .headings
+                .first()
+                .map(|h| (&doc.text[h.range.clone()], h.level));
+            let expected = (format != DocumentFormat::Pdf).then_some((starts.trim_end(), 1));
+            assert_eq!(first, expected, "{name}");
         }
         let pdf = fixture("article.pdf").unwrap().text;
         assert!(
@@ -558,6 +577,7 @@ mod tests {
     fn text_fixtures_are_decoded() {
         let doc = fixture("latin1.txt").unwrap();
         assert_eq!(doc.encoding, "windows-1252");
+        assert!(doc.headings.is_empty());
         assert!(doc.text.starts_with("Café owner José Ortega"));
         let doc = fixture("utf16be.txt").unwrap();
         assert_eq!(doc.encoding, "UTF-16BE");

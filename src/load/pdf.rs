@@ -2,6 +2,7 @@
 
 use super::quiet_panic::catch_quietly;
 use lopdf::Object;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::io::Read;
 
 /// More pages than any article; a page tree claiming millions costs time for nothing.
@@ -27,11 +28,13 @@ pub(crate) enum PdfError {
     TooBig,
 }
 
-/// Extracts each page's text with `pdf-extract` and reflows it (see [`reflow`]). The
-/// parsers panic on some malformed files; a panic counts as damage.
+/// Extracts each page's text with `pdf-extract`, drops running headers and footers (see
+/// [`strip_running_lines`]) and reflows it (see [`reflow`]). The parsers panic on some
+/// malformed files; a panic counts as damage.
 pub(crate) fn pdf_to_text(bytes: &[u8]) -> Result<String, PdfError> {
-    let pages = catch_quietly(|| page_texts(bytes))
+    let mut pages = catch_quietly(|| page_texts(bytes))
         .map_err(|panic| PdfError::Damaged(format!("the parser gave up: {panic}")))??;
+    strip_running_lines(&mut pages);
     let text = pages
         .iter()
         .map(|page| reflow(page))
@@ -216,6 +219,117 @@ fn check_stream_sizes(document: &lopdf::Document) -> Result<(), PdfError> {
     Ok(())
 }
 
+/// How many non-empty lines at a page's top, and at its bottom, may be a running header or
+/// footer. (The extractor writes lines in drawing order, which is usually but not always
+/// top to bottom, so the furniture is among a page's first or last lines.)
+const EDGE_LINES: usize = 2;
+
+/// Removes running headers and footers: among each page's first and last [`EDGE_LINES`]
+/// non-empty lines, those that recur there, numbers aside ("Page 3/12", "Page 4/12"), on
+/// at least half the pages with text and on at least 3 of them (on both of 2), and lone
+/// page numbers. They become empty lines, so no lines are joined that were apart. Lines
+/// further in are kept even when they repeat: they are the article's.
+pub(crate) fn strip_running_lines(pages: &mut [String]) {
+    let edges: Vec<Vec<usize>> = pages.iter().map(|page| edge_lines(page)).collect();
+    let with_text = edges.iter().filter(|edge| !edge.is_empty()).count();
+    // On how many pages each edge line (numbers aside) is.
+    let mut counts: FxHashMap<String, usize> = FxHashMap::default();
+    for (page, edge) in pages.iter().zip(&edges) {
+        let keys: FxHashSet<String> = page
+            .lines()
+            .enumerate()
+            .filter(|(i, _)| edge.contains(i))
+            .map(|(_, line)| running_key(line))
+            .collect();
+        for key in keys {
+            *counts.entry(key).or_default() += 1;
+        }
+    }
+    let running = |line: &str| {
+        let count = counts.get(&running_key(line)).copied().unwrap_or(0);
+        let enough = if with_text == 2 {
+            count == 2
+        } else {
+            count >= 3
+        };
+        (enough && count * 2 >= with_text) || is_page_number(line)
+    };
+    for (page, edge) in pages.iter_mut().zip(&edges) {
+        let stripped = {
+            let lines: Vec<&str> = page.lines().collect();
+            if !edge.iter().any(|&i| running(lines[i])) {
+                continue;
+            }
+            let kept: Vec<&str> = lines
+                .iter()
+                .enumerate()
+                .map(|(i, &line)| {
+                    if edge.contains(&i) && running(line) {
+                        ""
+                    } else {
+                        line
+                    }
+                })
+                .collect();
+            kept.join("\n")
+        };
+        *page = stripped;
+    }
+}
+
+/// The numbers of a page's first and last [`EDGE_LINES`] non-empty lines.
+fn edge_lines(page: &str) -> Vec<usize> {
+    let filled: Vec<usize> = page
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(i, _)| i)
+        .collect();
+    let mut edges: Vec<usize> = filled
+        .iter()
+        .take(EDGE_LINES)
+        .chain(filled.iter().rev().take(EDGE_LINES))
+        .copied()
+        .collect();
+    edges.sort_unstable();
+    edges.dedup();
+    edges
+}
+
+/// A line as running headers compare: each run of digits one `#`, spaces collapsed.
+fn running_key(line: &str) -> String {
+    let mut key = String::with_capacity(line.len());
+    for word in line.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        for c in word.chars() {
+            if !c.is_ascii_digit() {
+                key.push(c);
+            } else if !key.ends_with('#') {
+                key.push('#');
+            }
+        }
+    }
+    key
+}
+
+/// "3", "- 3 -", "Page 3", "Page 3 of 12", "3/12": a line that is only a page number.
+fn is_page_number(line: &str) -> bool {
+    let line = line
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '\u{2013}' | '\u{2014}'))
+        .to_lowercase();
+    let rest = line
+        .strip_prefix("page")
+        .map_or(line.as_str(), str::trim_start);
+    let (number, total) = match rest.split_once('/').or_else(|| rest.split_once(" of ")) {
+        Some((number, total)) => (number.trim(), Some(total.trim())),
+        None => (rest, None),
+    };
+    let is_number = |s: &str| (1..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    is_number(number) && total.is_none_or(is_number)
+}
+
 /// Turns a page's lines into paragraphs. The extractor already leaves a blank line where
 /// the vertical gap is large, which marks paragraphs (and headings set apart by space).
 /// Within a paragraph, lines are joined with a space; a hyphen at a line end between
@@ -284,6 +398,86 @@ mod tests {
              Anna Lind of Baltic-Lines on Monday.\n\nShort last line.\n\nNext paragraph \
              starts here and runs on for a while to be long enough and ends."
         );
+    }
+
+    #[test]
+    fn running_headers_footers_and_page_numbers_go() {
+        let bodies = [
+            (
+                "Ferries left Tarvik at dawn.",
+                "Crowds gathered.",
+                "Tarvik edition, page 1",
+            ),
+            (
+                "Tickets cost more this year.",
+                "Nobody complained.",
+                "Tarvik edition, page 2",
+            ),
+            (
+                "Work on the bridge ended.",
+                "Traffic moved again.",
+                "Tarvik edition, page 3",
+            ),
+            (
+                "A party followed at night.",
+                "Then the town slept.",
+                "- 4 -",
+            ),
+        ];
+        // "The mayor said so." repeats on every page, but inside the text: it stays.
+        let mut pages: Vec<String> = bodies
+            .iter()
+            .map(|(first, last, footer)| {
+                format!(
+                    "Harbour News, 3 March 2031\n\n{first}\nThe mayor said so.\n{last}\n\n{footer}\n"
+                )
+            })
+            .collect();
+        strip_running_lines(&mut pages);
+        for (page, (first, last, _)) in pages.iter().zip(bodies) {
+            assert_eq!(page.trim(), format!("{first}\nThe mayor said so.\n{last}"));
+            assert!(page.starts_with("\n\n"), "{page:?}");
+        }
+    }
+
+    #[test]
+    fn running_lines_recur_on_enough_pages() {
+        let mut two = vec![
+            "Tarvik Times\nFirst page text.\nPage 1/2".to_string(),
+            "Tarvik Times\nSecond page text.\nPage 2/2".to_string(),
+        ];
+        strip_running_lines(&mut two);
+        assert_eq!(two, ["\nFirst page text.\n", "\nSecond page text.\n"]);
+        let mut three = vec![
+            "Tarvik Times\nOne.".to_string(),
+            "Tarvik Times\nTwo.".to_string(),
+            "Three.".to_string(),
+        ];
+        strip_running_lines(&mut three);
+        assert_eq!(
+            three,
+            ["Tarvik Times\nOne.", "Tarvik Times\nTwo.", "Three."]
+        );
+        let mut one = vec!["Tarvik Times\nOnly page.\n- 1 -".to_string()];
+        strip_running_lines(&mut one);
+        assert_eq!(one, ["Tarvik Times\nOnly page.\n"]);
+    }
+
+    #[test]
+    fn page_numbers_are_told_from_text() {
+        for line in [
+            "3",
+            " - 3 - ",
+            "\u{2013} 12 \u{2013}",
+            "Page 3",
+            "page 3 of 12",
+            "3/12",
+        ] {
+            assert!(is_page_number(line), "{line:?}");
+        }
+        for line in ["", "3 bridges", "Page", "12345", "Chapter 3", "3 of", "- -"] {
+            assert!(!is_page_number(line), "{line:?}");
+        }
     }
 
     /// A PDF with these objects (numbered from 1) and a correct cross-reference table.
