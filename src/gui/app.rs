@@ -165,7 +165,7 @@ impl ReaderApp {
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         egui::Panel::left("side-panel")
             .resizable(true)
-            .default_size(300.0)
+            .default_size(340.0)
             .min_size(200.0)
             .show(ui, |ui| {
                 commands.extend(panel::show(

@@ -59,20 +59,24 @@ pub fn shortcut_sheet(ctx: &egui::Context, open: &mut bool) {
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
         .show(ctx, |ui| {
-            for (section, keys) in SHORTCUTS {
-                ui.label(RichText::new(*section).strong());
-                egui::Grid::new(("shortcuts", *section))
-                    .num_columns(2)
-                    .spacing([24.0, 4.0])
-                    .show(ui, |ui| {
+            // One grid, so that the columns of every section line up.
+            egui::Grid::new("shortcuts")
+                .num_columns(2)
+                .spacing([24.0, 4.0])
+                .show(ui, |ui| {
+                    for (i, (section, keys)) in SHORTCUTS.iter().enumerate() {
+                        if i > 0 {
+                            ui.end_row();
+                        }
+                        ui.label(RichText::new(*section).strong());
+                        ui.end_row();
                         for (key, what) in *keys {
                             ui.label(RichText::new(*key).monospace());
                             ui.label(*what);
                             ui.end_row();
                         }
-                    });
-                ui.add_space(8.0);
-            }
+                    }
+                });
         });
 }
 
