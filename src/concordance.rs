@@ -29,27 +29,30 @@ pub struct ConcordanceLine {
 /// The mentions of the entity `group`, in document order. None for an unknown group.
 pub fn lines(analysis: &Analysis, group: usize) -> Option<Vec<ConcordanceLine>> {
     let group = analysis.groups.get(group)?;
-    let text = analysis.text();
     Some(
         group
             .mentions
             .iter()
-            .filter_map(|&m| {
-                let mention = analysis.mentions.get(m)?;
-                let sentence = analysis.sentence_around(mention.start);
-                let start = mention.start.max(sentence.start);
-                let end = mention.end.min(sentence.end.max(start));
-                Some(ConcordanceLine {
-                    mention: m,
-                    range: mention.start..mention.end,
-                    before: left_context(text.get(sentence.start..start)?),
-                    hit: collapse_spaces(mention.text(text)),
-                    after: right_context(text.get(end..sentence.end)?),
-                    sentence,
-                })
-            })
+            .filter_map(|&m| line(analysis, m))
             .collect(),
     )
+}
+
+/// One mention in its context (a window shows only the lines in view, of thousands).
+pub fn line(analysis: &Analysis, mention: usize) -> Option<ConcordanceLine> {
+    let text = analysis.text();
+    let found = analysis.mentions.get(mention)?;
+    let sentence = analysis.sentence_around(found.start);
+    let start = found.start.max(sentence.start);
+    let end = found.end.min(sentence.end.max(start));
+    Some(ConcordanceLine {
+        mention,
+        range: found.start..found.end,
+        before: left_context(text.get(sentence.start..start)?),
+        hit: collapse_spaces(found.text(text)),
+        after: right_context(text.get(end..sentence.end)?),
+        sentence,
+    })
 }
 
 /// The last words of `before`, at most about [`CONTEXT_CHARS`].

@@ -9,12 +9,10 @@ use egui::{Align2, FontId, RichText, Sense, TextFormat};
 use newslens::Analysis;
 use newslens::concordance::{self, ConcordanceLine};
 
+/// The concordance below the entity list. Rows are made for the mentions in view only:
+/// an entity of a book can have thousands.
 #[derive(Default)]
-pub struct Concordance {
-    lines: Vec<ConcordanceLine>,
-    /// (analysis revision, group) the lines were made for.
-    built_for: Option<(u64, usize)>,
-}
+pub struct Concordance;
 
 impl Concordance {
     pub fn show(
@@ -24,23 +22,18 @@ impl Concordance {
         group: usize,
         selection: &Selection,
     ) -> Option<Command> {
-        let key = (analysis.revision, group);
-        if self.built_for != Some(key) {
-            self.lines = concordance::lines(analysis, group).unwrap_or_default();
-            self.built_for = Some(key);
-        }
-        let name = &analysis.groups[group].name;
+        let entity = &analysis.groups[group];
         let mut command = None;
         ui.add_space(4.0);
         ui.horizontal(|ui| {
             ui.label(
                 RichText::new(format!(
                     "Mentions · {}",
-                    super::app::count_of(self.lines.len(), "mention", "mentions")
+                    super::app::count_of(entity.mentions.len(), "mention", "mentions")
                 ))
                 .strong(),
             )
-            .on_hover_text(format!("Every mention of {name}, in its sentence"));
+            .on_hover_text(format!("Every mention of {}, in its sentence", entity.name));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui
                     .button("Export CSV…")
@@ -56,12 +49,14 @@ impl Concordance {
         egui::ScrollArea::vertical()
             .id_salt("concordance")
             .auto_shrink([false, false])
-            .show_rows(ui, row_height, self.lines.len(), |ui, rows| {
-                for i in rows {
-                    let line = &self.lines[i];
-                    let current = selection.mention == Some(line.mention);
-                    if row(ui, line, &font, row_height, current) {
-                        command = Some(Command::JumpToMention(line.mention));
+            .show_rows(ui, row_height, entity.mentions.len(), |ui, rows| {
+                for &mention in &entity.mentions[rows] {
+                    let Some(line) = concordance::line(analysis, mention) else {
+                        continue;
+                    };
+                    let current = selection.mention == Some(mention);
+                    if row(ui, &line, &font, row_height, current) {
+                        command = Some(Command::JumpToMention(mention));
                     }
                 }
             });

@@ -56,7 +56,9 @@ struct Paragraph {
     /// A piece of a longer line (see `MAX_PIECE_BYTES`): no gap above it.
     continues: bool,
     /// Holds right-to-left characters: drawn in visual order (see [`visual_order`]).
-    right_to_left: bool,
+    /// Found when the paragraph is first laid out, so that opening a book does not scan
+    /// all of it.
+    right_to_left: Option<bool>,
     /// A heading's level (1 the most important), for a heading's paragraph.
     heading: Option<u8>,
 }
@@ -198,8 +200,12 @@ impl ReaderView {
     /// Takes in a re-analysis of the same text (after a correction): the paragraphs and
     /// their measured heights stay, the mentions inside them are found again.
     pub fn refresh_mentions(&mut self, analysis: &Analysis) {
-        let paragraphs = split_paragraphs(analysis);
+        let mut paragraphs = split_paragraphs(analysis);
         if paragraphs.len() == self.paragraphs.len() {
+            // The same text: what is known of its paragraphs' direction still holds.
+            for (new, old) in paragraphs.iter_mut().zip(&self.paragraphs) {
+                new.right_to_left = old.right_to_left;
+            }
             self.paragraphs = paragraphs;
         } else {
             *self = ReaderView::new(analysis);
@@ -446,10 +452,13 @@ impl ReaderView {
     /// Lays out a paragraph (egui caches the result while it is in use) and records its
     /// real height.
     fn layout(&mut self, ui: &egui::Ui, painter: &Painter<'_>, p: usize) -> Laid {
-        let paragraph = &self.paragraphs[p];
-        let job = painter.layout_job(paragraph);
+        let paragraph = &mut self.paragraphs[p];
         let text = &painter.analysis.text()[paragraph.range.clone()];
-        let laid = if paragraph.right_to_left {
+        let right_to_left = *paragraph
+            .right_to_left
+            .get_or_insert_with(|| newslens::bidi::has_rtl(text));
+        let job = painter.layout_job(paragraph);
+        let laid = if right_to_left {
             visual_order(ui, &job, text)
         } else {
             Laid {
@@ -1134,7 +1143,7 @@ fn split_paragraphs(analysis: &Analysis) -> Vec<Paragraph> {
                 .filter(|heading| heading.range.start < range.end)
                 .map(|heading| heading.level);
             paragraphs.push(Paragraph {
-                right_to_left: newslens::bidi::has_rtl(&text[range.clone()]),
+                right_to_left: None,
                 heading,
                 range,
                 mentions: first..end,
