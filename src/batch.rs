@@ -23,8 +23,8 @@ pub const DOCUMENT_EXTENSIONS: &[&str] = &[
 const CHUNK: usize = 64;
 const CHUNK_BYTES: u64 = 16 * 1024 * 1024;
 
-/// Splits the files into chunks by count and by size on disk.
-fn chunks(files: &[PathBuf]) -> Vec<&[PathBuf]> {
+/// Splits the files into chunks by count and by size on disk (the library's adds too).
+pub(crate) fn chunks(files: &[PathBuf]) -> Vec<&[PathBuf]> {
     let mut chunks = Vec::new();
     let (mut start, mut bytes) = (0, 0u64);
     for (i, file) in files.iter().enumerate() {
@@ -122,7 +122,24 @@ pub fn process(
     if let Some(notice) = &document.notice {
         warnings.push(format!("{}: {notice}", path.display()));
     }
+    let (analysis, saved_warnings) = analyse_loaded(path, document, corrections)?;
+    warnings.extend(saved_warnings);
+    Ok(Processed {
+        rendered: export::render(&analysis, format),
+        warnings,
+    })
+}
+
+/// Analyses a loaded document with the dictionary and the corrections saved for its text
+/// (the library analyses this way too). Returns the warnings about the saved corrections
+/// (a damaged file set aside); an unreadable store fails the document.
+pub fn analyse_loaded(
+    path: &Path,
+    document: crate::Document,
+    corrections: Option<&Corrections>,
+) -> Result<(crate::Analysis, Vec<String>), String> {
     let empty = Dictionary::default();
+    let mut warnings = Vec::new();
     let (dictionary, saved) = match corrections {
         Some(c) => {
             let saved = c
@@ -134,11 +151,7 @@ pub fn process(
         }
         None => (&empty, Vec::new()),
     };
-    let analysis = analyse_with(document, dictionary, &saved);
-    Ok(Processed {
-        rendered: export::render(&analysis, format),
-        warnings,
-    })
+    Ok((analyse_with(document, dictionary, &saved), warnings))
 }
 
 /// Processes every file, writing each export to `out` in input order. `progress` hears

@@ -17,7 +17,8 @@ use std::path::PathBuf;
     args_conflicts_with_subcommands = true
 )]
 pub struct Args {
-    /// A document to open in the reader (the sample article when left out).
+    /// A document to open in the reader (the sample article when left out), or a folder
+    /// to open as a library.
     pub file: Option<PathBuf>,
 
     #[command(subcommand)]
@@ -47,6 +48,15 @@ pub enum Command {
         /// detecting it.
         #[arg(long, value_name = "NAME")]
         encoding: Option<String>,
+    },
+    /// The library of articles: add folders, list entities and documents, search, export.
+    /// It is kept in the data folder ($NEWSLENS_DATA_DIR, else e.g. ~/.local/share/newslens).
+    Library {
+        /// Use this library file instead of the one in the data folder.
+        #[arg(long, global = true, value_name = "FILE")]
+        library: Option<PathBuf>,
+        #[command(subcommand)]
+        command: crate::library_cli::LibraryCommand,
     },
     /// Train the name tagger on CoNLL-2003 files and write its weights.
     Train {

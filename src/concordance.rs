@@ -43,16 +43,32 @@ pub fn line(analysis: &Analysis, mention: usize) -> Option<ConcordanceLine> {
     let text = analysis.text();
     let found = analysis.mentions.get(mention)?;
     let sentence = analysis.sentence_around(found.start);
-    let start = found.start.max(sentence.start);
-    let end = found.end.min(sentence.end.max(start));
+    let (before, hit, after) = in_context(text, sentence.clone(), found.range())?;
     Some(ConcordanceLine {
         mention,
         range: found.start..found.end,
-        before: left_context(text.get(sentence.start..start)?),
-        hit: collapse_spaces(found.text(text)),
-        after: right_context(text.get(end..sentence.end)?),
+        before,
+        hit,
+        after,
         sentence,
     })
+}
+
+/// The words of `sentence` before `range`, the text of `range`, and the words after it,
+/// as a concordance line shows them (the library's concordance too). None if a range does
+/// not slice the text.
+pub(crate) fn in_context(
+    text: &str,
+    sentence: Range<usize>,
+    range: Range<usize>,
+) -> Option<(String, String, String)> {
+    let start = range.start.max(sentence.start);
+    let end = range.end.min(sentence.end.max(start));
+    Some((
+        left_context(text.get(sentence.start..start)?),
+        collapse_spaces(text.get(range)?),
+        right_context(text.get(end..sentence.end)?),
+    ))
 }
 
 /// The last words of `before`, at most about [`CONTEXT_CHARS`].
@@ -83,7 +99,7 @@ fn right_context(after: &str) -> String {
 
 /// Line breaks and runs of spaces become one space, keeping a leading or trailing one (it
 /// separates the context from the mention).
-fn collapse_spaces(text: &str) -> String {
+pub(crate) fn collapse_spaces(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
     for c in text.chars() {

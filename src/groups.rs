@@ -80,76 +80,7 @@ pub fn group_mentions_with(
         .collect();
 
     let mut sets = DisjointSets::new(keys.len());
-    let aliases = &gazetteer().aliases;
-    let mut by_canonical: HashMap<(Label, &str), usize> = HashMap::new();
-    let mut by_initials: HashMap<(Label, String), Vec<usize>> = HashMap::new();
-    let mut person_words: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (k, (label, form)) in keys.iter().enumerate() {
-        if !label.is_name() || standalone[k] {
-            continue;
-        }
-        if let Some(canonical) = aliases.get(form.as_str()) {
-            match by_canonical.entry((*label, canonical)) {
-                std::collections::hash_map::Entry::Occupied(e) => sets.union(*e.get(), k),
-                std::collections::hash_map::Entry::Vacant(e) => {
-                    e.insert(k);
-                }
-            }
-        }
-        if let Some(initials) = initials(form) {
-            by_initials.entry((*label, initials)).or_default().push(k);
-        }
-        if *label == Label::Person && form.contains(' ') {
-            for word in form
-                .split(' ')
-                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            {
-                person_words.entry(word).or_default().push(k);
-            }
-        }
-    }
-    // "Tesla" joins "Tesla Inc".
-    let mut companies: HashMap<&str, usize> = HashMap::new();
-    for (k, (label, form)) in keys.iter().enumerate() {
-        if *label == Label::Org
-            && !standalone[k]
-            && let Some((short, suffix)) = form.rsplit_once(' ')
-            && COMPANY_SUFFIXES.contains(&suffix)
-        {
-            companies.insert(short.trim_end_matches(','), k);
-        }
-    }
-    for (k, (label, form)) in keys.iter().enumerate() {
-        if *label == Label::Org
-            && !standalone[k]
-            && let Some(&company) = companies.get(form.as_str())
-        {
-            sets.union(company, k);
-        }
-    }
-    for (k, (label, form)) in keys.iter().enumerate() {
-        if form.contains(' ') || standalone[k] {
-            continue;
-        }
-        // "BRI" joins the one name whose initials it spells.
-        if is_acronym(form) {
-            let letters: String = form.chars().filter(|c| c.is_alphanumeric()).collect();
-            if let Some([only]) = by_initials.get(&(*label, letters)).map(Vec::as_slice) {
-                sets.union(*only, k);
-            }
-        }
-        // "Boluarte" joins "Dina Boluarte" when exactly one full name holds it.
-        if *label == Label::Person
-            && let Some(full_names) = person_words.get(form.as_str())
-        {
-            let mut distinct: Vec<usize> = full_names.iter().map(|&f| sets.find(f)).collect();
-            distinct.sort_unstable();
-            distinct.dedup();
-            if let [only] = distinct.as_slice() {
-                sets.union(*only, k);
-            }
-        }
-    }
+    union_by_rules(&keys, &standalone, &mut sets);
 
     for &(a, b) in &hints.together {
         if let (Some(&a), Some(&b)) = (mention_key.get(a), mention_key.get(b)) {
@@ -225,6 +156,93 @@ pub fn group_mentions_with(
     (groups, group_of)
 }
 
+/// Applies the alias rules to distinct (label, form) names: which forms name the same
+/// entity. Returns a set id per form (the index of the set's first form), so that forms
+/// with the same id are one entity. The library uses it across documents, with the forms
+/// each document wrote; [`group_mentions_with`] within one document. A `standalone` form
+/// joins nothing.
+pub fn group_forms(forms: &[(Label, String)], standalone: &[bool]) -> Vec<usize> {
+    let mut sets = DisjointSets::new(forms.len());
+    union_by_rules(forms, standalone, &mut sets);
+    (0..forms.len()).map(|k| sets.find(k)).collect()
+}
+
+/// The rules: country aliases, initials and acronyms, a single name inside one person's
+/// full name, a company without its legal suffix. Linear in the forms (and their words).
+fn union_by_rules(keys: &[(Label, String)], standalone: &[bool], sets: &mut DisjointSets) {
+    let standalone = |k: usize| standalone.get(k).copied().unwrap_or(false);
+    let aliases = &gazetteer().aliases;
+    let mut by_canonical: HashMap<(Label, &str), usize> = HashMap::new();
+    let mut by_initials: HashMap<(Label, String), Vec<usize>> = HashMap::new();
+    let mut person_words: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, (label, form)) in keys.iter().enumerate() {
+        if !label.is_name() || standalone(k) {
+            continue;
+        }
+        if let Some(canonical) = aliases.get(form.as_str()) {
+            match by_canonical.entry((*label, canonical)) {
+                std::collections::hash_map::Entry::Occupied(e) => sets.union(*e.get(), k),
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(k);
+                }
+            }
+        }
+        if let Some(initials) = initials(form) {
+            by_initials.entry((*label, initials)).or_default().push(k);
+        }
+        if *label == Label::Person && form.contains(' ') {
+            for word in form
+                .split(' ')
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            {
+                person_words.entry(word).or_default().push(k);
+            }
+        }
+    }
+    // "Tesla" joins "Tesla Inc".
+    let mut companies: HashMap<&str, usize> = HashMap::new();
+    for (k, (label, form)) in keys.iter().enumerate() {
+        if *label == Label::Org
+            && !standalone(k)
+            && let Some((short, suffix)) = form.rsplit_once(' ')
+            && COMPANY_SUFFIXES.contains(&suffix)
+        {
+            companies.insert(short.trim_end_matches(','), k);
+        }
+    }
+    for (k, (label, form)) in keys.iter().enumerate() {
+        if *label == Label::Org
+            && !standalone(k)
+            && let Some(&company) = companies.get(form.as_str())
+        {
+            sets.union(company, k);
+        }
+    }
+    for (k, (label, form)) in keys.iter().enumerate() {
+        if form.contains(' ') || standalone(k) {
+            continue;
+        }
+        // "BRI" joins the one name whose initials it spells.
+        if is_acronym(form) {
+            let letters: String = form.chars().filter(|c| c.is_alphanumeric()).collect();
+            if let Some([only]) = by_initials.get(&(*label, letters)).map(Vec::as_slice) {
+                sets.union(*only, k);
+            }
+        }
+        // "Boluarte" joins "Dina Boluarte" when exactly one full name holds it.
+        if *label == Label::Person
+            && let Some(full_names) = person_words.get(form.as_str())
+        {
+            let mut distinct: Vec<usize> = full_names.iter().map(|&f| sets.find(f)).collect();
+            distinct.sort_unstable();
+            distinct.dedup();
+            if let [only] = distinct.as_slice() {
+                sets.union(*only, k);
+            }
+        }
+    }
+}
+
 /// The longest form (in words, then in letters), ties broken by frequency and order.
 fn fullest_name(text: &str, mentions: &[Mention], members: &[usize]) -> String {
     let mut counts: HashMap<String, usize> = HashMap::new();
@@ -253,18 +271,18 @@ fn fullest_name(text: &str, mentions: &[Mention], members: &[usize]) -> String {
 }
 
 /// Union-find over key indices.
-struct DisjointSets {
+pub(crate) struct DisjointSets {
     parent: Vec<usize>,
 }
 
 impl DisjointSets {
-    fn new(n: usize) -> Self {
+    pub(crate) fn new(n: usize) -> Self {
         DisjointSets {
             parent: (0..n).collect(),
         }
     }
 
-    fn find(&mut self, mut x: usize) -> usize {
+    pub(crate) fn find(&mut self, mut x: usize) -> usize {
         while self.parent[x] != x {
             self.parent[x] = self.parent[self.parent[x]];
             x = self.parent[x];
@@ -272,7 +290,7 @@ impl DisjointSets {
         x
     }
 
-    fn union(&mut self, a: usize, b: usize) {
+    pub(crate) fn union(&mut self, a: usize, b: usize) {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra != rb {
             // Keep the smaller index as root so results do not depend on call order.

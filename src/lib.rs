@@ -15,6 +15,7 @@ pub mod extract;
 pub mod facts;
 pub mod groups;
 pub mod lexicon;
+pub mod library;
 pub mod load;
 pub mod model;
 pub mod numbers;

@@ -3,6 +3,7 @@
 mod cli;
 #[cfg(feature = "gui")]
 mod gui;
+mod library_cli;
 
 use clap::Parser;
 use std::process::ExitCode;
@@ -33,6 +34,7 @@ fn main() -> ExitCode {
             }
             None => Err(anyhow::anyhow!("no document given")),
         },
+        Some(cli::Command::Library { library, command }) => library_cli::run(library, command),
         Some(cli::Command::Train {
             train,
             dev,

@@ -95,3 +95,38 @@ pub fn book(bytes: usize) -> String {
     }
     text
 }
+
+/// A dated article for the library benchmark: a Markdown headline, a dateline, then 14 to
+/// 26 paragraphs (about 5 KB).
+#[allow(dead_code)]
+pub fn dated_article(seed: u64) -> String {
+    let mut rng = Rng::new(seed);
+    let paragraphs = paragraphs();
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let mut text = format!(
+        "# {} and {} sign a port deal\n\nPublished {} {} {}\n\n",
+        rng.pick(PLACES),
+        rng.pick(PLACES),
+        1 + rng.below(28),
+        MONTHS[rng.below(12)],
+        2019 + rng.below(7)
+    );
+    for _ in 0..14 + rng.below(13) {
+        text.push_str(&varied(paragraphs[rng.below(paragraphs.len())], &mut rng));
+        text.push_str("\n\n");
+    }
+    text
+}

@@ -12,6 +12,7 @@ mod store;
 
 pub use dictionary::Dictionary;
 pub use session::{Opened, Session};
+pub(crate) use store::set_aside;
 pub use store::{Loaded, Store, StoreError, content_hash};
 
 use crate::entity::{Label, Mention, Source};

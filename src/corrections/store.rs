@@ -342,19 +342,25 @@ fn read_or_set_aside<T: DeserializeOwned + Versioned>(
     })
 }
 
-/// Renames a damaged file to a name no other file has. A hard link fails rather than
-/// replace an existing file, which a rename would do silently.
-fn set_aside(path: &Path) -> io::Result<PathBuf> {
+/// Renames a damaged file to `<name>.damaged-<seconds since 1970>` (`-2`, `-3`, ... when
+/// that name is taken), a name no other file has; the library sets its damaged database
+/// aside with it too. A hard link fails rather than replace an existing file, which a
+/// rename would do silently.
+pub(crate) fn set_aside(path: &Path) -> io::Result<PathBuf> {
     let seconds = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    let base = format!("json.damaged-{seconds}");
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::other("no file name to set aside"))?
+        .to_string_lossy();
+    let base = format!("{name}.damaged-{seconds}");
     for attempt in 1..=1000 {
-        let extension = match attempt {
+        let aside_name = match attempt {
             1 => base.clone(),
             n => format!("{base}-{n}"),
         };
-        let aside = path.with_extension(extension);
+        let aside = path.with_file_name(aside_name);
         match std::fs::hard_link(path, &aside) {
             Ok(()) => {
                 std::fs::remove_file(path)?;

@@ -7,6 +7,7 @@ use super::find::FindState;
 use super::fonts::{FontSetup, Scripts};
 use super::help;
 use super::jobs::{Dialog, JobResult, Jobs};
+use super::library_view::LibraryState;
 use super::panel::{self, PanelState};
 use super::reader::{ReaderView, Selection};
 use super::settings::{STORAGE_KEY, Settings};
@@ -31,6 +32,9 @@ const REDO: KeyboardShortcut =
     KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::Z);
 const REDO_Y: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
 const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
+const OPEN_FOLDER: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::O);
+const LIBRARY: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::L);
 /// Keys 1 to 6 mark the selected text as the kinds in `Label::ALL` order.
 const KIND_KEYS: [Key; 6] = [
     Key::Num1,
@@ -66,6 +70,11 @@ pub struct ReaderApp {
     /// The fonts beyond egui's own, and the scripts the open document needs.
     fonts: FontSetup,
     scripts: Scripts,
+    /// The library of articles, and whether its view is the one shown.
+    pub(super) library: LibraryState,
+    pub(super) library_shown: bool,
+    /// Where to jump once the document being opened is read (a library row's mention).
+    pending_jump: Option<(std::path::PathBuf, usize)>,
 }
 
 impl ReaderApp {
@@ -80,6 +89,11 @@ impl ReaderApp {
             &session.corrections(),
         ));
         let status = opened_status(&analysis);
+        let library = LibraryState::at(
+            store
+                .as_ref()
+                .map(|s| s.dir().join(newslens::library::FILE_NAME)),
+        );
         let error = (!opened.warnings.is_empty()).then(|| opened.warnings.join(" "));
         ReaderApp {
             session,
@@ -101,6 +115,9 @@ impl ReaderApp {
             about_open: false,
             chooser: FileChooser::default(),
             fonts: FontSetup::new(),
+            library,
+            library_shown: false,
+            pending_jump: None,
         }
     }
 
@@ -158,6 +175,17 @@ impl ReaderApp {
         }
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui, &mut commands));
+        if self.library_shown {
+            egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+            egui::CentralPanel::default()
+                .frame(egui::Frame::central_panel(ui.style()).inner_margin(0.0))
+                .show(ui, |ui| commands.extend(self.library.show(ui)));
+            self.windows(&ctx, &mut commands);
+            for command in commands {
+                self.apply(command, &ctx);
+            }
+            return;
+        }
         if self.find.open {
             egui::Panel::top("find").show(ui, |ui| self.find_bar(ui, &mut commands));
         }
@@ -203,19 +231,24 @@ impl ReaderApp {
                 ));
             });
 
-        if self.dictionary_window {
-            self.dictionary_window(&ctx, &mut commands);
+        self.windows(&ctx, &mut commands);
+        for command in commands {
+            self.apply(command, &ctx);
         }
-        help::shortcut_sheet(&ctx, &mut self.shortcuts_open);
+    }
+
+    /// The windows over either view: the dictionary, help, the file chooser.
+    fn windows(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        if self.dictionary_window {
+            self.dictionary_window(ctx, commands);
+        }
+        help::shortcut_sheet(ctx, &mut self.shortcuts_open);
         let facts = help::AboutFacts {
             data_folder: self.store.as_ref().map(|s| s.dir().to_path_buf()),
             fonts: self.fonts.description(),
         };
-        help::about(&ctx, &mut self.about_open, &facts);
-        commands.extend(self.chooser.show(&ctx));
-        for command in commands {
-            self.apply(command, &ctx);
-        }
+        help::about(ctx, &mut self.about_open, &facts);
+        commands.extend(self.chooser.show(ctx));
     }
 
     /// Carries out one command.
@@ -223,7 +256,9 @@ impl ReaderApp {
         match command {
             Command::OpenDialog if self.chooser.system_dialog_missing => self.chooser.open_file(),
             Command::OpenDialog => self.jobs.pick_file_to_open(ctx),
+            Command::Open(path) if path.is_dir() => self.apply(Command::OpenFolder(path), ctx),
             Command::Open(path) => {
+                self.library_shown = false;
                 self.status = format!("Reading {}…", path.display());
                 self.jobs
                     .load(path, Default::default(), self.store.clone(), ctx);
@@ -372,6 +407,30 @@ impl ReaderApp {
                 self.status = self.resting_status();
             }
             Command::ToggleShortcuts => self.shortcuts_open = !self.shortcuts_open,
+            Command::OpenFolderDialog if self.chooser.system_dialog_missing => {
+                self.chooser.open_folder()
+            }
+            Command::OpenFolderDialog => self.jobs.pick_folder(ctx),
+            Command::OpenFolder(folder) => {
+                self.library_shown = true;
+                self.library.add_folder(folder, ctx);
+            }
+            Command::OpenAt(path, offset) => {
+                let open = self.analysis.document.path.as_ref() == Some(&path)
+                    && !self.analysis.provisional;
+                self.library_shown = false;
+                if open {
+                    self.jump_to_offset(offset);
+                } else {
+                    self.pending_jump = Some((path.clone(), offset));
+                    self.apply(Command::Open(path), ctx);
+                }
+            }
+            Command::LibrarySelect(entity) => {
+                self.library_shown = true;
+                self.library.select(entity);
+            }
+            Command::ToggleLibrary => self.library_shown = !self.library_shown,
             Command::ToggleAbout => self.about_open = !self.about_open,
         }
     }
@@ -405,6 +464,16 @@ impl ReaderApp {
         let next = group.mentions[(position + i64::from(delta)).rem_euclid(count) as usize];
         self.select_mention(next);
         self.reader.scroll_to(self.analysis.mentions[next].start);
+    }
+
+    /// Shows the mention at a byte offset (or the place, if no mention is there), selecting
+    /// its entity so that N and Shift+N go on through the document.
+    fn jump_to_offset(&mut self, offset: usize) {
+        self.reader.scroll_to(offset);
+        match self.analysis.mention_at(offset) {
+            Some(mention) => self.select_mention(mention),
+            None => self.status = format!("At byte {offset} of {}", self.analysis.document.name),
+        }
     }
 
     /// What the status line says when nothing is going on: the selected mention, or the
@@ -450,6 +519,10 @@ impl ReaderApp {
         let something_selected = self.selection != Selection::default();
         ctx.input_mut(|input| {
             let mut commands = Vec::new();
+            // Ctrl+Shift+O first: Ctrl+O's shortcut also matches it.
+            if input.consume_shortcut(&OPEN_FOLDER) {
+                commands.push(Command::OpenFolderDialog);
+            }
             if input.consume_shortcut(&OPEN) {
                 commands.push(Command::OpenDialog);
             }
@@ -464,6 +537,9 @@ impl ReaderApp {
             }
             if input.consume_shortcut(&ZOOM_OUT) {
                 commands.push(Command::ZoomOut);
+            }
+            if input.consume_shortcut(&LIBRARY) {
+                commands.push(Command::ToggleLibrary);
             }
             if input.consume_shortcut(&HELP) {
                 commands.push(Command::ToggleShortcuts);
@@ -574,6 +650,11 @@ impl ReaderApp {
                     if !warnings.is_empty() {
                         self.error = Some(warnings.join(" "));
                     }
+                    if let Some((wanted, offset)) = self.pending_jump.take()
+                        && wanted == path
+                    {
+                        self.jump_to_offset(offset);
+                    }
                 }
                 JobResult::LoadFailed {
                     generation,
@@ -592,6 +673,7 @@ impl ReaderApp {
                     self.apply(Command::Export(path, format), ctx)
                 }
                 JobResult::PickedExportWithoutFormat(path) => self.chooser.ask_format(path),
+                JobResult::PickedFolder(folder) => self.apply(Command::OpenFolder(folder), ctx),
                 JobResult::PickedConcordance(path, group) => {
                     self.apply(Command::ExportConcordance(path, group), ctx)
                 }
@@ -609,6 +691,7 @@ impl ReaderApp {
                             .into();
                     let command = match wanted {
                         Dialog::Open => Command::OpenDialog,
+                        Dialog::Folder => Command::OpenFolderDialog,
                         Dialog::Export => Command::ExportDialog,
                         Dialog::Concordance => Command::ExportConcordanceDialog,
                     };
@@ -641,6 +724,15 @@ impl ReaderApp {
                 {
                     commands.push(Command::OpenDialog);
                 }
+                if ui
+                    .add(
+                        egui::Button::new("Open folder as a library…")
+                            .shortcut_text(ui.ctx().format_shortcut(&OPEN_FOLDER)),
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::OpenFolderDialog);
+                }
                 ui.menu_button("Open recent", |ui| {
                     if self.settings.recent.is_empty() {
                         ui.weak("No recent files");
@@ -667,6 +759,16 @@ impl ReaderApp {
             });
             self.edit_menu(ui, commands);
             ui.menu_button("View", |ui| {
+                let (text, shown) = ("Library", self.library_shown);
+                if ui
+                    .add(
+                        egui::Button::selectable(shown, text)
+                            .shortcut_text(ui.ctx().format_shortcut(&LIBRARY)),
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::ToggleLibrary);
+                }
                 if ui
                     .add(egui::Button::new("Find…").shortcut_text(ui.ctx().format_shortcut(&FIND)))
                     .clicked()
@@ -740,7 +842,24 @@ impl ReaderApp {
                 }
             });
             ui.separator();
-            ui.strong(&self.analysis.document.name);
+            // The two views as tabs.
+            if ui
+                .selectable_label(!self.library_shown, &self.analysis.document.name)
+                .on_hover_text("The open document")
+                .clicked()
+                && self.library_shown
+            {
+                commands.push(Command::ToggleLibrary);
+            }
+            let count = self.library.document_count();
+            if ui
+                .selectable_label(self.library_shown, format!("Library ({count})"))
+                .on_hover_text("The articles of the folders you added")
+                .clicked()
+                && !self.library_shown
+            {
+                commands.push(Command::ToggleLibrary);
+            }
         });
     }
 
@@ -1015,7 +1134,7 @@ fn reading_keys(input: &mut egui::InputState, no_focus: bool) -> Vec<Command> {
     steps
 }
 
-fn human_size(bytes: usize) -> String {
+pub(super) fn human_size(bytes: usize) -> String {
     match bytes {
         b if b < 1024 => format!("{b} B"),
         b if b < 1024 * 1024 => format!("{:.1} kB", b as f64 / 1024.0),

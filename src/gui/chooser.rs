@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Purpose {
     Open,
+    /// A folder for the library: folders only, and the one on show is the answer.
+    Folder,
     Export,
     /// The concordance of this entity.
     Concordance(usize),
@@ -62,6 +64,14 @@ impl FileChooser {
         self.start(Purpose::Open, "Open a document", String::new());
     }
 
+    pub fn open_folder(&mut self) {
+        self.start(
+            Purpose::Folder,
+            "Add a folder to the library",
+            String::new(),
+        );
+    }
+
     pub fn save_export(&mut self, document_name: &str) {
         let name = format!("{}.json", stem(document_name));
         self.start(Purpose::Export, "Export highlights", name);
@@ -106,6 +116,7 @@ impl FileChooser {
                     self.browser = None;
                     match purpose {
                         Purpose::Open => commands.push(Command::Open(path)),
+                        Purpose::Folder => commands.push(Command::OpenFolder(path)),
                         Purpose::Concordance(group) => {
                             commands.push(Command::ExportConcordance(path, group))
                         }
@@ -154,7 +165,7 @@ enum Answer {
 
 impl Browser {
     fn saving(&self) -> bool {
-        self.purpose != Purpose::Open
+        !matches!(self.purpose, Purpose::Open | Purpose::Folder)
     }
 
     /// Reads the folder: folders first, then files, each by name; hidden ones left out;
@@ -176,13 +187,15 @@ impl Browser {
             }
             // Follows links, so that a link to a folder opens as one.
             let is_folder = entry.path().is_dir();
-            let wanted = is_folder
-                || self.saving()
-                || self.all_files
-                || Path::new(&name)
-                    .extension()
-                    .and_then(|e| DocumentFormat::from_extension(&e.to_string_lossy()))
-                    .is_some();
+            let document = Path::new(&name)
+                .extension()
+                .and_then(|e| DocumentFormat::from_extension(&e.to_string_lossy()))
+                .is_some();
+            let wanted = match self.purpose {
+                Purpose::Folder => is_folder,
+                Purpose::Open => is_folder || self.all_files || document,
+                _ => true,
+            };
             if wanted {
                 self.entries.push(Entry { name, is_folder });
             }
@@ -202,6 +215,9 @@ impl Browser {
 
     /// The chosen path, if the file name box names one that can be taken.
     fn choice(&mut self) -> Option<PathBuf> {
+        if self.purpose == Purpose::Folder {
+            return Some(self.folder.clone());
+        }
         let name = self.file_name.trim();
         if name.is_empty() {
             self.problem = Some("Choose a file, or type its name.".into());
@@ -302,7 +318,11 @@ impl Browser {
                 ui.colored_label(ui.visuals().error_fg_color, problem);
             }
             ui.horizontal(|ui| {
-                let verb = if self.saving() { "Save" } else { "Open" };
+                let verb = match self.purpose {
+                    Purpose::Folder => "Add this folder",
+                    Purpose::Open => "Open",
+                    _ => "Save",
+                };
                 submitted |= ui.button(verb).clicked();
                 if ui.button("Cancel").clicked() {
                     answer = Answer::Cancelled;

@@ -61,6 +61,16 @@ pub enum Command {
     ExportConcordanceDialog,
     /// Write the concordance of an entity as CSV.
     ExportConcordance(PathBuf, usize),
+    /// Ask for a folder to add to the library.
+    OpenFolderDialog,
+    /// Add a folder's documents to the library and show the Library view.
+    OpenFolder(PathBuf),
+    /// Open a document and jump to a byte offset in it (from the Library view).
+    OpenAt(PathBuf, usize),
+    /// Follow a library entity.
+    LibrarySelect(i64),
+    /// Switch between the document and the Library view.
+    ToggleLibrary,
 }
 
 /// How far a key moves the reader's view.

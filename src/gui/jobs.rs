@@ -46,6 +46,8 @@ pub enum JobResult {
     PickedExportWithoutFormat(PathBuf),
     /// Where to write an entity's concordance.
     PickedConcordance(PathBuf, usize),
+    /// A folder to add to the library.
+    PickedFolder(PathBuf),
     Exported(PathBuf),
     ExportFailed(String),
     /// The file dialog closed at once without an answer: no portal and no zenity.
@@ -56,6 +58,7 @@ pub enum JobResult {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Dialog {
     Open,
+    Folder,
     Export,
     Concordance,
 }
@@ -208,6 +211,24 @@ impl Jobs {
                 Some(file) => JobResult::PickedOpen(file.path().to_path_buf()),
                 None if asked.elapsed() < TOO_FAST_TO_BE_A_PERSON => {
                     JobResult::DialogUnavailable(Dialog::Open)
+                }
+                None => return,
+            };
+            let _ = sender.send(result);
+            ctx.request_repaint();
+        });
+    }
+
+    pub fn pick_folder(&self, ctx: &egui::Context) {
+        let sender = self.sender.clone();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let dialog = rfd::AsyncFileDialog::new().set_title("Add a folder to the library");
+            let asked = Instant::now();
+            let result = match pollster::block_on(dialog.pick_folder()) {
+                Some(folder) => JobResult::PickedFolder(folder.path().to_path_buf()),
+                None if asked.elapsed() < TOO_FAST_TO_BE_A_PERSON => {
+                    JobResult::DialogUnavailable(Dialog::Folder)
                 }
                 None => return,
             };

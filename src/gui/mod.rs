@@ -12,12 +12,15 @@ mod find;
 mod fonts;
 mod help;
 mod jobs;
+mod library_view;
 mod panel;
 mod reader;
 mod settings;
 mod style;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_library;
 #[cfg(test)]
 mod tests_native;
 

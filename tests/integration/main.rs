@@ -4,6 +4,7 @@
 mod cli;
 mod formats;
 mod hostile;
+mod library;
 mod quality;
 mod run;
 mod score;
