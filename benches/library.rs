@@ -123,12 +123,16 @@ fn main() {
                 library.concordance(entity, 0, 200).expect("concordance");
             },
         );
+        time(&format!("select {name}: its quotes"), 10, &mut || {
+            library.quotes(Some(entity)).expect("quotes");
+        });
+        time(&format!("select {name}: its figures"), 10, &mut || {
+            library.figures(entity).expect("figures");
+        });
         time(
-            &format!("select {name}: quotes, figures, co-occurring"),
-            20,
+            &format!("select {name}: who appears with it"),
+            10,
             &mut || {
-                library.quotes(Some(entity)).expect("quotes");
-                library.figures(entity).expect("figures");
                 library.cooccurring(entity, 30).expect("co-occurring");
             },
         );

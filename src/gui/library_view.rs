@@ -23,6 +23,8 @@ const ENTITY_ROWS: usize = 2000;
 const CONCORDANCE_PAGE: usize = 200;
 /// While indexing, what is on screen is read again at most this often.
 const REFRESH_WHILE_INDEXING: Duration = Duration::from_millis(700);
+/// The timeline's plot, in points.
+const TIMELINE_HEIGHT: f32 = 120.0;
 
 /// What indexing reports to the window.
 enum IndexMessage {
@@ -286,9 +288,8 @@ impl LibraryState {
             .min_size(200.0)
             .show(ui, |ui| self.entity_list(ui));
         egui::Panel::bottom("library-timeline")
-            .resizable(true)
-            .default_size(150.0)
-            .min_size(90.0)
+            .resizable(false)
+            .exact_size(TIMELINE_HEIGHT + 56.0)
             .show(ui, |ui| self.timeline(ui, &mut commands));
         egui::CentralPanel::default().show(ui, |ui| {
             if !self.search.trim().is_empty() {
@@ -706,13 +707,24 @@ impl LibraryState {
             .map(|item| [item.day as f64, lane(item) as f64])
             .collect();
         let response = Plot::new("library-timeline-plot")
-            .height(ui.available_height() - 8.0)
+            .height(TIMELINE_HEIGHT)
             .show_y(false)
-            .y_axis_formatter(|mark, _| match mark.value as i64 {
-                0 => "documents".into(),
-                1 => "events".into(),
-                2 => "dates".into(),
-                _ => String::new(),
+            // Time moves and zooms; the three lanes stay put.
+            .allow_zoom([true, false])
+            .allow_drag([true, false])
+            .allow_scroll([true, false])
+            .include_y(-0.5)
+            .include_y(2.5)
+            .y_axis_formatter(|mark, _| {
+                if (mark.value - mark.value.round()).abs() > 1e-6 {
+                    return String::new();
+                }
+                match mark.value.round() as i64 {
+                    0 => "documents".into(),
+                    1 => "events".into(),
+                    2 => "dates".into(),
+                    _ => String::new(),
+                }
             })
             .x_axis_formatter(|mark, _| day_text(mark.value as i64))
             .label_formatter(|hover| {

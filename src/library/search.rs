@@ -155,28 +155,36 @@ impl Library {
         if within.as_ref().is_some_and(BTreeSet::is_empty) {
             return Ok(Vec::new());
         }
-        let restriction = match &within {
-            Some(ids) => format!(
-                "AND rowid IN ({})",
-                ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
-            ),
-            None => String::new(),
-        };
         if parsed.fts.is_empty() {
+            let restriction = match &within {
+                Some(ids) => format!(
+                    "AND rowid IN ({})",
+                    ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+                ),
+                None => String::new(),
+            };
             return self.run(|c| filter_hits(c, &parsed, &restriction, limit));
         }
+        // The filters are applied to the ranked matches as they come: FTS5 given a long
+        // `rowid IN (...)` list looks each one up alone (seconds on 10,000 documents).
         let ranked: Vec<(i64, f64)> = self
             .connection
-            .prepare(&format!(
-                "SELECT rowid, rank FROM texts WHERE texts MATCH ?1 {restriction}
-                 ORDER BY rank LIMIT ?2"
-            ))
+            .prepare("SELECT rowid, rank FROM texts WHERE texts MATCH ?1 ORDER BY rank")
             .and_then(|mut statement| {
-                statement
-                    .query_map(params![parsed.fts, int(limit)], |row| {
-                        Ok((row.get(0)?, row.get(1)?))
-                    })?
-                    .collect()
+                let rows = statement.query_map(params![parsed.fts], |row| {
+                    Ok((row.get::<_, i64>(0)?, row.get::<_, f64>(1)?))
+                })?;
+                let mut kept = Vec::new();
+                for row in rows {
+                    let (id, rank) = row?;
+                    if within.as_ref().is_none_or(|ids| ids.contains(&id)) {
+                        kept.push((id, rank));
+                        if kept.len() >= limit {
+                            break;
+                        }
+                    }
+                }
+                Ok(kept)
             })
             .map_err(|error| match error.sqlite_error_code() {
                 // A query FTS5 does not take: SQLite's generic error, with its reason.
